@@ -1,0 +1,60 @@
+package org.onecampus.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onecampus.identity.CampusUser;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and what they are allowed to do. */
+@Repository
+class Accounts {
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param login the username (case-insensitive)
+	 * @return the account as a security principal with its permissions, or empty
+	 */
+	Optional<CampusUser> findByLogin(String login) {
+		return jdbc.sql("""
+				select a.id, a.person_id, a.username, a.password_hash, a.enabled, p.name
+				from identity_account a join identity_person p on p.id = a.person_id
+				where lower(a.username) = lower(:login)""")
+			.param("login", login.trim())
+			.query((rs, n) -> {
+				UUID accountId = rs.getObject("id", UUID.class);
+				return new CampusUser(accountId, rs.getObject("person_id", UUID.class), rs.getString("username"),
+						rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+						permissions(accountId));
+			})
+			.optional();
+	}
+
+	List<String> permissions(UUID accountId) {
+		return jdbc.sql("""
+				select distinct rp.permission from identity_account_role ar
+				join identity_role_permission rp on rp.role_code = ar.role_code
+				where ar.account_id = :id order by 1""").param("id", accountId).query(String.class).list();
+	}
+
+	void signedIn(UUID accountId) {
+		jdbc.sql("update identity_account set last_login_at = now() where id = :id").param("id", accountId).update();
+	}
+
+	void rehash(UUID accountId, String hash) {
+		jdbc.sql("update identity_account set password_hash = :hash where id = :id")
+			.param("hash", hash).param("id", accountId).update();
+	}
+
+	boolean any() {
+		return jdbc.sql("select exists (select 1 from identity_account)").query(Boolean.class).single();
+	}
+}

@@ -1,0 +1,52 @@
+package org.onecampus.identity.internal;
+
+import java.util.concurrent.Semaphore;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Argon2id with the OWASP parameters (m=19 MiB, t=2, p=1), with at most a bounded number of hashes
+ * computed at once so that a login storm queues instead of exhausting memory.
+ */
+final class PasswordHashing implements PasswordEncoder {
+
+	static final int MEMORY_KIB = 19 * 1024;
+
+	static final int ITERATIONS = 2;
+
+	static final int PARALLELISM = 1;
+
+	private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, PARALLELISM, MEMORY_KIB, ITERATIONS);
+
+	private final Semaphore permits;
+
+	PasswordHashing(int maxConcurrent) {
+		this.permits = new Semaphore(maxConcurrent, true);
+	}
+
+	@Override
+	public String encode(CharSequence raw) {
+		return bounded(() -> argon2.encode(raw));
+	}
+
+	@Override
+	public boolean matches(CharSequence raw, String encoded) {
+		return bounded(() -> argon2.matches(raw, encoded));
+	}
+
+	@Override
+	public boolean upgradeEncoding(String encoded) {
+		return argon2.upgradeEncoding(encoded);
+	}
+
+	private <T> T bounded(java.util.function.Supplier<T> work) {
+		permits.acquireUninterruptibly();
+		try {
+			return work.get();
+		}
+		finally {
+			permits.release();
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package org.onecampus.identity.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The browser-facing security: deny by default, session cookie plus CSRF token, the JSON sign-in
+ * used by the campus login page, and the security headers. Every API endpoint also declares the
+ * permission it needs with {@code @PreAuthorize}; a test fails if one does not.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new PasswordHashing(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, SignInResponses signIn)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/error").permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/platform", "/api/v1/csrf").permitAll()
+			.requestMatchers("/api/**").authenticated()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**").permitAll()
+			.requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+			// The single-page application and its assets; the data behind it is under /api and protected.
+			.requestMatchers(HttpMethod.GET, "/**").permitAll()
+			.anyRequest().denyAll());
+		http.csrf(csrf -> csrf.spa());
+		http.formLogin(form -> form.loginPage("/login")
+			.loginProcessingUrl("/login")
+			.successHandler(signIn.success())
+			.failureHandler(signIn.failure())
+			.permitAll());
+		http.requestCache(cache -> cache.requestCache(signIn.requestCache()));
+		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn.signedOut()));
+		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
+			.accessDeniedHandler(problems.accessDenied()));
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.sameOrigin())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")));
+		return http.build();
+	}
+}

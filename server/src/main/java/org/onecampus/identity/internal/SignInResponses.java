@@ -1,0 +1,97 @@
+package org.onecampus.identity.internal;
+
+import java.util.Map;
+
+import org.onecampus.identity.CampusUser;
+import org.onecampus.kernel.audit.AuditLog;
+import org.onecampus.kernel.audit.AuditLog.AuditEntry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the sign-in page gets back. The page posts with XHR, so success is JSON naming where to go
+ * next (the request that sent the person to sign in, as an SSO client would, or a safe relative
+ * path the page asked for), failure is a 401 problem, sign-out a 204. Each is audited.
+ */
+@Component
+class SignInResponses {
+
+	private final AuditLog audit;
+
+	private final Accounts accounts;
+
+	private final ProblemResponses problems;
+
+	private final JsonMapper json;
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	SignInResponses(AuditLog audit, Accounts accounts, ProblemResponses problems, JsonMapper json) {
+		this.audit = audit;
+		this.accounts = accounts;
+		this.problems = problems;
+		this.json = json;
+	}
+
+	RequestCache requestCache() {
+		return requestCache;
+	}
+
+	AuthenticationSuccessHandler success() {
+		return (request, response, authentication) -> {
+			CampusUser user = (CampusUser) authentication.getPrincipal();
+			accounts.signedIn(user.accountId());
+			audit.record(new AuditEntry(user.getUsername(), "auth.sign-in", "account:" + user.accountId(),
+					Map.of("userAgent", String.valueOf(request.getHeader("User-Agent"))), request.getRemoteAddr()));
+			var saved = requestCache.getRequest(request, response);
+			requestCache.removeRequest(request, response);
+			String redirect = saved != null ? saved.getRedirectUrl() : safeRelative(request.getParameter("redirect"));
+			response.setStatus(HttpStatus.OK.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getWriter(), Map.of("redirect", redirect));
+		};
+	}
+
+	AuthenticationFailureHandler failure() {
+		return (request, response, ex) -> {
+			String username = request.getParameter("username");
+			audit.record(new AuditEntry(username == null ? null : truncate(username), "auth.sign-in-failed", null,
+					Map.of("reason", ex instanceof BadCredentialsException ? "bad-credentials" : "account-unavailable"),
+					request.getRemoteAddr()));
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "auth.bad-credentials");
+		};
+	}
+
+	LogoutSuccessHandler signedOut() {
+		return (request, response, authentication) -> {
+			if (authentication != null) {
+				audit.record(new AuditEntry(authentication.getName(), "auth.sign-out", null, null,
+						request.getRemoteAddr()));
+			}
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+		};
+	}
+
+	/** Only a path on this site: starts with one slash, no scheme, no backslash tricks. */
+	static String safeRelative(String target) {
+		if (target == null || !target.startsWith("/") || target.startsWith("//") || target.contains("\\")
+				|| target.contains("\r") || target.contains("\n") || target.startsWith("/login")) {
+			return "/";
+		}
+		return target;
+	}
+
+	private static String truncate(String value) {
+		return value.length() > 64 ? value.substring(0, 64) : value;
+	}
+}

@@ -1,0 +1,110 @@
+package org.onecampus.kernel.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL 17 whose data lives in a directory that survives restarts. Used when no
+ * external database is configured: by the {@code run} command and by the tests. Never registers a
+ * JVM shutdown hook (that would make every test JVM wait); the owner closes it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	public static final String DATABASE = "onecampus";
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path directory;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+		this.postgres = postgres;
+		this.directory = directory;
+	}
+
+	/**
+	 * Starts PostgreSQL on the given data directory, creating it on first use and keeping what is
+	 * already there.
+	 * @param directory the data directory, created when missing
+	 * @param port the port, or 0 for any free port
+	 * @return the running database
+	 * @throws UncheckedIOException when PostgreSQL cannot start
+	 */
+	public static EmbeddedDatabase start(Path directory, int port) {
+		try {
+			Files.createDirectories(directory);
+			Path data = directory.toAbsolutePath().normalize();
+			var builder = EmbeddedPostgres.builder()
+				.setDataDirectory(data)
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "128MB")
+				.setServerConfig("fsync", "on");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			EmbeddedPostgres postgres = builder.start();
+			var database = new EmbeddedDatabase(postgres, data);
+			database.createDatabaseIfMissing();
+			log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), data);
+			return database;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Embedded PostgreSQL could not start in " + directory, ex);
+		}
+	}
+
+	private void createDatabaseIfMissing() {
+		try (var connection = postgres.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not create the embedded database", ex);
+		}
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+	}
+
+	public DataSource postgresDataSource() {
+		return postgres.getDatabase("postgres", DATABASE);
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+			log.info("Embedded PostgreSQL stopped");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

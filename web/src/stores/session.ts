@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ensureCsrfToken, resetCsrfToken } from '@/api/http'
+import { signIn as apiSignIn, signOut as apiSignOut } from '@/api/kernel/auth'
+import { getMe, type Me } from '@/api/kernel/me'
+import { resolveRedirect } from '@/utils/redirect'
+
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  const loading = ref(false)
+  /** True once `/api/v1/me` has answered (signed in or not). */
+  const loaded = ref(false)
+  let pending: Promise<Me | null> | null = null
+
+  const signedIn = computed(() => me.value !== null)
+  const permissions = computed<readonly string[]>(() => me.value?.permissions ?? [])
+
+  function hasPermission(permission: string | undefined | null): boolean {
+    return !permission || permissions.value.includes(permission)
+  }
+
+  async function fetchMe(): Promise<Me | null> {
+    pending ??= (async () => {
+      loading.value = true
+      try {
+        me.value = await getMe()
+        return me.value
+      } finally {
+        loaded.value = true
+        loading.value = false
+        pending = null
+      }
+    })()
+    return pending
+  }
+
+  /** Loads the session once per page load; later calls reuse it. */
+  async function ensureLoaded(): Promise<Me | null> {
+    if (loaded.value) return me.value
+    try {
+      return await fetchMe()
+    } catch {
+      // Server unreachable: treat as signed out; the login page shows the error on submit.
+      return null
+    }
+  }
+
+  /**
+   * Signs in and resolves to the safe path to continue to.
+   * Rejects with ApiProblem on bad credentials / throttling.
+   */
+  async function signIn(username: string, password: string, requested?: unknown): Promise<string> {
+    const result = await apiSignIn(username, password)
+    // The CSRF token rotates at sign-in.
+    resetCsrfToken()
+    await ensureCsrfToken(true).catch(() => null)
+    await fetchMe()
+    return resolveRedirect(requested, result?.redirect)
+  }
+
+  async function signOut(): Promise<void> {
+    try {
+      await apiSignOut()
+    } finally {
+      clear()
+      resetCsrfToken()
+    }
+  }
+
+  /** Forgets the user locally (after sign-out or a 401). */
+  function clear(): void {
+    me.value = null
+    loaded.value = true
+  }
+
+  return { me, loading, loaded, signedIn, permissions, hasPermission, fetchMe, ensureLoaded, signIn, signOut, clear }
+})

@@ -1,0 +1,56 @@
+import { translate } from '@/locales'
+
+type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
+function enumLabel(group: string, value: string): string {
+  const key = `enums.${group}.${value}`
+  const text = translate(key)
+  // Unknown values from a newer server fall back to the raw code.
+  return text === key ? value : text
+}
+
+export const affiliationTypeLabel = (value: string): string => enumLabel('affiliationType', value)
+export const affiliationStatusLabel = (value: string): string => enumLabel('affiliationStatus', value)
+export const orgUnitTypeLabel = (value: string): string => enumLabel('orgUnitType', value)
+
+const STATUS_TAGS: Record<string, TagType> = {
+  ACTIVE: 'success',
+  SUSPENDED: 'warning',
+  LEFT: 'info',
+  GRADUATED: 'primary',
+  EXPIRED: 'danger',
+}
+
+export function affiliationStatusTag(value: string): TagType {
+  return STATUS_TAGS[value] ?? 'info'
+}
+
+const AUDIT_ACTION_KEYS: Record<string, string> = {
+  'auth.sign-in': 'audit.actions.authSignIn',
+  'auth.sign-in-failed': 'audit.actions.authSignInFailed',
+  'auth.sign-out': 'audit.actions.authSignOut',
+  'audit.verified': 'audit.actions.auditVerified',
+}
+
+export const KNOWN_AUDIT_ACTIONS: readonly string[] = Object.keys(AUDIT_ACTION_KEYS)
+
+/** Localized label of an audit action code, or the raw code when unknown. */
+export function auditActionLabel(action: string): string {
+  const key = AUDIT_ACTION_KEYS[action]
+  return key ? translate(key) : action
+}
+
+/** Formats an ISO instant in the UI locale. */
+export function formatDateTime(value: string, locale: string): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date)
+}
