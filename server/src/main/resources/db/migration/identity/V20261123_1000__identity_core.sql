@@ -67,6 +67,7 @@ create table identity_account (
     password_hash        varchar(255) not null,
     enabled              boolean      not null default true,
     must_change_password boolean      not null default false,
+    locale               varchar(16),             -- preferred UI language (zh-CN, en-US); null: browser's
     created_at           timestamptz  not null default now(),
     last_login_at        timestamptz
 );

@@ -20,7 +20,7 @@ public final class EmbeddedDatabases {
 	/** System property: when true, a directory is wiped the first time this JVM uses it. */
 	public static final String FRESH_PROPERTY = "onecampus.embedded-db.fresh";
 
-	private static final Map<Path, Lease> leases = new HashMap<>();
+	private static final Map<Path, Shared> running = new HashMap<>();
 
 	private static final Set<Path> seen = new HashSet<>();
 
@@ -31,26 +31,22 @@ public final class EmbeddedDatabases {
 	 * Starts the database for the directory, or shares the one already running.
 	 * @param directory data directory
 	 * @param port port, 0 for any
-	 * @return a lease to close when done; never null
+	 * @return this caller's lease, to close when done; never null
 	 */
 	public static synchronized Lease acquire(Path directory, int port) {
 		Path key = directory.toAbsolutePath().normalize();
 		if (seen.add(key) && Boolean.getBoolean(FRESH_PROPERTY)) {
 			deleteRecursively(key);
 		}
-		Lease lease = leases.get(key);
-		if (lease == null) {
-			lease = new Lease(key, EmbeddedDatabase.start(key, port));
-			leases.put(key, lease);
-		}
-		lease.holders++;
-		return lease;
+		Shared shared = running.computeIfAbsent(key, k -> new Shared(k, EmbeddedDatabase.start(k, port)));
+		shared.holders++;
+		return new Lease(shared);
 	}
 
-	private static synchronized void release(Lease lease) {
-		if (--lease.holders == 0) {
-			leases.remove(lease.key);
-			lease.database.close();
+	private static synchronized void release(Shared shared) {
+		if (--shared.holders == 0) {
+			running.remove(shared.key);
+			shared.database.close();
 		}
 	}
 
@@ -68,8 +64,7 @@ public final class EmbeddedDatabases {
 		}
 	}
 
-	/** A share of a running embedded database. */
-	public static final class Lease implements AutoCloseable {
+	private static final class Shared {
 
 		private final Path key;
 
@@ -77,23 +72,33 @@ public final class EmbeddedDatabases {
 
 		private int holders;
 
-		private boolean closed;
-
-		private Lease(Path key, EmbeddedDatabase database) {
+		private Shared(Path key, EmbeddedDatabase database) {
 			this.key = key;
 			this.database = database;
 		}
+	}
+
+	/** One caller's share of a running embedded database; closing it twice releases it once. */
+	public static final class Lease implements AutoCloseable {
+
+		private final Shared shared;
+
+		private boolean closed;
+
+		private Lease(Shared shared) {
+			this.shared = shared;
+		}
 
 		public EmbeddedDatabase database() {
-			return database;
+			return shared.database;
 		}
 
 		@Override
 		public void close() {
 			synchronized (EmbeddedDatabases.class) {
 				if (!closed) {
-					closed = holders == 1;
-					release(this);
+					closed = true;
+					release(shared);
 				}
 			}
 		}

@@ -1,0 +1,131 @@
+package org.onecampus.kernel.audit;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onecampus.support.ApiClient;
+import org.onecampus.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class AuditChainIntegrationTests {
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	AuditVerification verification;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void anUntouchedChainVerifies() {
+		audit.record(new AuditLog.AuditEntry("tester", "test.untouched", "x:1", Map.of("n", 1), "10.0.0.1"));
+		AuditVerification.Result result = verification.verify();
+		assertThat(result.valid()).isTrue();
+		assertThat(result.firstInvalidId()).isNull();
+		assertThat(result.checked()).isPositive();
+	}
+
+	@Test
+	void theApplicationCannotUpdateOrDeleteAuditRows() {
+		long id = lastIdAfterRecording("test.append-only");
+		assertThatThrownBy(() -> jdbc.sql("update kernel_audit_event set actor = 'mallory' where id = ?").param(id).update())
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from kernel_audit_event where id = ?").param(id).update())
+			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void anEditedRowIsDetectedAtThatRow() {
+		long id = lastIdAfterRecording("test.edited");
+		audit.record(new AuditLog.AuditEntry("tester", "test.after-edited", null, null, null));
+		String original = jdbc.sql("select target from kernel_audit_event where id = ?").param(id).query(String.class).single();
+		tamper("update kernel_audit_event set target = 'person:someone-else' where id = " + id);
+		try {
+			AuditVerification.Result result = verification.verify();
+			assertThat(result.valid()).isFalse();
+			assertThat(result.firstInvalidId()).isEqualTo(id);
+		}
+		finally {
+			tamper("update kernel_audit_event set target = '" + original + "' where id = " + id);
+		}
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
+	@Test
+	void aDeletedRowIsDetectedAtTheRowAfterIt() {
+		long id = lastIdAfterRecording("test.deleted");
+		audit.record(new AuditLog.AuditEntry("tester", "test.after-deleted", null, null, null));
+		long next = jdbc.sql("select min(id) from kernel_audit_event where id > ?").param(id).query(Long.class).single();
+		var row = jdbc.sql("select * from kernel_audit_event where id = ?").param(id).query().singleRow();
+		tamper("delete from kernel_audit_event where id = " + id);
+		try {
+			AuditVerification.Result result = verification.verify();
+			assertThat(result.valid()).isFalse();
+			assertThat(result.firstInvalidId()).isEqualTo(next);
+		}
+		finally {
+			jdbc.sql("alter table kernel_audit_event disable trigger kernel_audit_event_append_only").update();
+			jdbc.sql("""
+					insert into kernel_audit_event (id, occurred_at, actor, action, target, details, ip, trace_id, prev_hash, hash)
+					values (:id, :occurred_at, :actor, :action, :target, :details, :ip, :trace_id, :prev_hash, :hash)""")
+				.params(row).update();
+			jdbc.sql("alter table kernel_audit_event enable trigger kernel_audit_event_append_only").update();
+		}
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
+	@Test
+	void anAdministratorVerifiesThroughTheApiAndTheVerificationIsItselfAudited() {
+		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
+		var response = admin.postJson("/api/v1/audit/verifications", "");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("valid").asBoolean()).isTrue();
+		var events = admin.get("/api/v1/audit/events?action=audit.verified&size=5").json();
+		assertThat(events.get("items").get(0).get("actor").asString()).isEqualTo("admin");
+		assertThat(events.get("total").asLong()).isPositive();
+	}
+
+	@Test
+	void aSecurityOfficerMayReadTheLogButAStudentMayNot() {
+		assertThat(new ApiClient(port).signIn("it001", IntegrationTest.DEMO_PASSWORD).get("/api/v1/audit/events").status())
+			.isEqualTo(200);
+		assertThat(new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD)
+			.postJson("/api/v1/audit/verifications", "").status()).isEqualTo(403);
+	}
+
+	@Test
+	void dailyStatisticsCoverEveryDayIncludingEmptyOnes() {
+		var days = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD)
+			.get("/api/v1/audit/statistics/daily?days=14").json();
+		assertThat(days).hasSize(14);
+		assertThat(days.get(13).get("count").asLong()).isPositive();
+	}
+
+	private long lastIdAfterRecording(String action) {
+		audit.record(new AuditLog.AuditEntry("tester", action, "person:42", Map.of("k", "v"), "10.0.0.2"));
+		return jdbc.sql("select max(id) from kernel_audit_event where action = ?").param(action).query(Long.class).single();
+	}
+
+	/** What an attacker with database superuser rights could do: switch the guard off and change history. */
+	private void tamper(String sql) {
+		jdbc.sql("alter table kernel_audit_event disable trigger kernel_audit_event_append_only").update();
+		try {
+			jdbc.sql(sql).update();
+		}
+		finally {
+			jdbc.sql("alter table kernel_audit_event enable trigger kernel_audit_event_append_only").update();
+		}
+	}
+}

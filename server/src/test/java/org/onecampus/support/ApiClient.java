@@ -1,0 +1,144 @@
+package org.onecampus.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A script's view of the API over real HTTP: a cookie jar, the CSRF token fetched the way the API
+ * guide tells scripts to, and JSON parsing. One instance is one browser session.
+ */
+public final class ApiClient {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient http;
+
+	private String language = "zh-CN";
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public ApiClient language(String language) {
+		this.language = language;
+		return this;
+	}
+
+	/** Signs in through {@code POST /login} and expects success. */
+	public ApiClient signIn(String username, String password) {
+		Response response = postForm("/login", Map.of("username", username, "password", password));
+		if (response.status() != 200) {
+			throw new AssertionError("sign-in of " + username + " failed: " + response.status() + " " + response.body());
+		}
+		return this;
+	}
+
+	public Response get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Response postForm(String path, Map<String, String> form) {
+		StringBuilder body = new StringBuilder();
+		form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+			.append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+		return send(withCsrf(request(path)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body.toString())));
+	}
+
+	public Response postJson(String path, String body) {
+		return send(withCsrf(request(path)).header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
+	}
+
+	public Response putJson(String path, String body) {
+		return send(withCsrf(request(path)).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body)));
+	}
+
+	public Response send(String method, String path, String contentType, BodyPublisher body) {
+		HttpRequest.Builder builder = withCsrf(request(path)).method(method, body);
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		return send(builder);
+	}
+
+	/** Sends without the CSRF header, as a forged cross-site request would. */
+	public Response postFormWithoutCsrf(String path, String body) {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(body)));
+	}
+
+	public HttpCookie cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+	}
+
+	public void forgetCookie(String name) {
+		cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+			.forEach(c -> cookies.getCookieStore().remove(URI.create(base), c));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
+			.header("Accept", "application/json, application/problem+json");
+	}
+
+	private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
+		HttpCookie token = cookie("XSRF-TOKEN");
+		if (token == null) {
+			get("/api/v1/csrf");
+			token = cookie("XSRF-TOKEN");
+		}
+		return token == null ? builder : builder.header("X-XSRF-TOKEN", token.getValue());
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = http.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Map<String, String> headers = new LinkedHashMap<>();
+			response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
+			return new Response(response.statusCode(), headers, response.body());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response: status, lower-cased headers, body. */
+	public record Response(int status, Map<String, String> headers, String body) {
+
+		public JsonNode json() {
+			return ApiClient.json.readTree(body);
+		}
+
+		public String header(String name) {
+			return headers.get(name.toLowerCase());
+		}
+
+		public String contentType() {
+			return header("content-type");
+		}
+	}
+}

@@ -1,0 +1,6 @@
+import type { DailyCount } from '@/api/kernel/audit'
+
+export interface AuditDailyChartProps {
+  data: readonly DailyCount[]
+  loading?: boolean
+}

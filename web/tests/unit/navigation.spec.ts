@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { homeModuleEntries, NAV_ENTRIES, visibleNavEntries } from '@/router/navigation'
+import { routes } from '@/router/routes'
+
+const admin = ['kernel:audit:read', 'kernel:audit:verify']
+const auditor = ['kernel:audit:read']
+const student: string[] = []
+
+describe('permission-driven navigation', () => {
+  it.each([
+    ['admin', admin, ['home', 'profile', 'audit']],
+    ['auditor', auditor, ['home', 'profile', 'audit']],
+    ['student', student, ['home', 'profile']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile']],
+  ])('%s sees %j', (_who, permissions, keys) => {
+    expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
+  })
+
+  it.each([
+    ['admin', admin, ['profile', 'audit']],
+    ['student', student, ['profile']],
+  ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
+    expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
+  })
+
+  it('every navigation entry has a route with the same permission', () => {
+    const children = routes.flatMap((route) => route.children ?? [])
+    for (const entry of NAV_ENTRIES) {
+      const path = entry.path === '/' ? '' : entry.path.slice(1)
+      const route = children.find((child) => child.path === path)
+      expect(route, entry.key).toBeDefined()
+      expect(route?.meta?.permission).toBe(entry.permission)
+    }
+  })
+})
