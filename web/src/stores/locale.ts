@@ -19,8 +19,15 @@ export const useLocaleStore = defineStore('locale', () => {
   const elementLocale = computed(() => ELEMENT_LOCALES[locale.value])
   const isEnglish = computed(() => locale.value === 'en-US')
 
-  function setLocale(next: AppLocale): void {
+  /**
+   * Switches the UI language and remembers it on this device; `remember` also saves it in the
+   * signed-in person's account so it follows them to other devices.
+   */
+  function setLocale(next: AppLocale, remember: (locale: AppLocale) => Promise<void> = async () => {}): void {
     locale.value = next
+    remember(next).catch(() => {
+      // The account keeps its previous choice; this device still switches.
+    })
     applyLocale(next)
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, next)

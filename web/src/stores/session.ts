@@ -3,6 +3,8 @@ import { computed, ref } from 'vue'
 import { ensureCsrfToken, resetCsrfToken } from '@/api/http'
 import { signIn as apiSignIn, signOut as apiSignOut } from '@/api/kernel/auth'
 import { getMe, type Me } from '@/api/kernel/me'
+import { useLocaleStore } from '@/stores/locale'
+import { SUPPORTED_LOCALES, type AppLocale } from '@/locales'
 import { resolveRedirect } from '@/utils/redirect'
 
 export const useSessionStore = defineStore('session', () => {
@@ -19,11 +21,21 @@ export const useSessionStore = defineStore('session', () => {
     return !permission || permissions.value.includes(permission)
   }
 
+  /** The language saved in the account wins over this device's, so a person sees one language everywhere. */
+  function applyAccountLocale(current: Me | null): void {
+    const saved = current?.locale
+    if (saved && (SUPPORTED_LOCALES as readonly string[]).includes(saved)) {
+      const locales = useLocaleStore()
+      if (locales.locale !== saved) locales.setLocale(saved as AppLocale)
+    }
+  }
+
   async function fetchMe(): Promise<Me | null> {
     pending ??= (async () => {
       loading.value = true
       try {
         me.value = await getMe()
+        applyAccountLocale(me.value)
         return me.value
       } finally {
         loaded.value = true

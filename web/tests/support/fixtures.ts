@@ -5,6 +5,7 @@ const base: Omit<Me, 'permissions' | 'roles'> = {
   username: 'zhangsan',
   name: '张三',
   nameEn: 'Zhang San',
+  locale: null,
   affiliations: [
     {
       type: 'UNDERGRADUATE',

@@ -56,6 +56,13 @@ export interface Me {
   orgUnits: OrgUnit[]
   roles: Role[]
   permissions: string[]
+  /** The UI language the person chose (follows them to other devices); null if never chosen. */
+  locale: string | null
+}
+
+/** `PUT /api/v1/me/preferences`: remembers the UI language in the account. */
+export async function saveLocalePreference(locale: string): Promise<void> {
+  await http.put('/api/v1/me/preferences', { locale }, { silent: true })
 }
 
 /** Resolves to `null` when nobody is signed in (401) instead of redirecting. */

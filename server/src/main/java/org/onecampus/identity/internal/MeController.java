@@ -65,12 +65,15 @@ class MeController {
 			.param("id", user.accountId())
 			.query((rs, n) -> new Role(rs.getString("code"), rs.getString("name"), rs.getString("name_en")))
 			.list();
+		String locale = jdbc.sql("select locale from identity_account where id = :id").param("id", user.accountId())
+			.query(String.class).optional().orElse(null);
 		return new Me(user.personId(), user.getUsername(), person[0], person[1], affiliations, positions,
-				List.copyOf(units.values()), roles, accounts.permissions(user.accountId()));
+				List.copyOf(units.values()), roles, accounts.permissions(user.accountId()), locale);
 	}
 
 	record Me(UUID personId, String username, String name, String nameEn, List<Affiliation> affiliations,
-			List<Position> positions, List<OrgUnit> orgUnits, List<Role> roles, List<String> permissions) {
+			List<Position> positions, List<OrgUnit> orgUnits, List<Role> roles, List<String> permissions,
+			String locale) {
 	}
 
 	record Affiliation(String type, String identifier, String status, boolean primary, LocalDate startDate,

@@ -58,6 +58,7 @@ class MeIntegrationTests {
 		ApiClient client = new ApiClient(port).signIn("intl001", IntegrationTest.DEMO_PASSWORD);
 		assertThat(client.putJson("/api/v1/me/preferences", "{\"locale\":\"en-US\"}").status()).isEqualTo(200);
 		assertThat(client.get("/api/v1/me/preferences").json().get("locale").asString()).isEqualTo("en-US");
+		assertThat(client.get("/api/v1/me").json().get("locale").asString()).isEqualTo("en-US");
 		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
 		var events = admin.get("/api/v1/audit/events?actor=intl001&action=identity.preferences-changed").json();
 		assertThat(events.get("items").get(0).get("details").get("locale").asString()).isEqualTo("en-US");
