@@ -58,6 +58,11 @@ public final class ApiClient {
 		return send(request(path).GET());
 	}
 
+	/** A GET for something other than JSON, such as Prometheus metrics or a page. */
+	public Response get(String path, String accept) {
+		return send(request(path).setHeader("Accept", accept).GET());
+	}
+
 	public Response postForm(String path, Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))

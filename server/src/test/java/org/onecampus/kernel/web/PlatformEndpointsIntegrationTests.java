@@ -28,7 +28,7 @@ class PlatformEndpointsIntegrationTests {
 		ProblemAssertions.assertProblem(new ApiClient(port).get("/actuator/prometheus"), 401, "auth.required");
 		ProblemAssertions.assertProblem(new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD)
 			.get("/actuator/prometheus"), 403, "auth.forbidden");
-		var response = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD).get("/actuator/prometheus");
+		var response = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD).get("/actuator/prometheus", "text/plain");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("jvm_memory_used_bytes");
 	}
