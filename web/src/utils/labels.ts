@@ -30,6 +30,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'auth.sign-in-failed': 'audit.actions.authSignInFailed',
   'auth.sign-out': 'audit.actions.authSignOut',
   'audit.verified': 'audit.actions.auditVerified',
+  'identity.preferences-changed': 'audit.actions.identityPreferencesChanged',
+  'identity.initial-admin-created': 'audit.actions.identityInitialAdminCreated',
 }
 
 export const KNOWN_AUDIT_ACTIONS: readonly string[] = Object.keys(AUDIT_ACTION_KEYS)

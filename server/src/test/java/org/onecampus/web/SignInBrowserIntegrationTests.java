@@ -146,6 +146,7 @@ class SignInBrowserIntegrationTests {
 	void onAPhoneTheNavigationOpensFromTheMenuButton() {
 		open(375, 812);
 		page.navigate(url("/login"));
+		assertThat(page.getByTestId("login-submit")).isVisible();
 		shoot("login-phone-zh");
 		signIn("admin");
 		assertThat(page.getByTestId("home-greeting")).containsText(nameOf("admin"));
