@@ -35,9 +35,27 @@ public final class ApiClient {
 
 	private String language = "zh-CN";
 
+	/** The token from {@code GET /api/v1/csrf}, as the API guide tells scripts to use it; null until fetched. */
+	private String csrfToken;
+
+	/** Send the raw cookie value instead, as the single-page app does. */
+	private boolean cookieCsrf;
+
 	public ApiClient(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** Sends the {@code XSRF-TOKEN} cookie's value as the CSRF header, the way the browser app does. */
+	public ApiClient usingCookieCsrf() {
+		this.cookieCsrf = true;
+		return this;
+	}
+
+	/** Uses this CSRF token from now on, as a forged request would. */
+	public ApiClient csrfToken(String token) {
+		this.csrfToken = token;
+		return this;
 	}
 
 	public ApiClient language(String language) {
@@ -107,12 +125,18 @@ public final class ApiClient {
 	}
 
 	private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
-		HttpCookie token = cookie("XSRF-TOKEN");
-		if (token == null) {
-			get("/api/v1/csrf");
-			token = cookie("XSRF-TOKEN");
+		if (cookieCsrf) {
+			HttpCookie token = cookie("XSRF-TOKEN");
+			if (token == null) {
+				get("/api/v1/csrf");
+				token = cookie("XSRF-TOKEN");
+			}
+			return builder.header("X-XSRF-TOKEN", token.getValue());
 		}
-		return token == null ? builder : builder.header("X-XSRF-TOKEN", token.getValue());
+		if (csrfToken == null) {
+			csrfToken = get("/api/v1/csrf").json().get("token").asString();
+		}
+		return builder.header("X-XSRF-TOKEN", csrfToken);
 	}
 
 	private Response send(HttpRequest.Builder builder) {
@@ -120,6 +144,9 @@ public final class ApiClient {
 			HttpResponse<String> response = http.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 			Map<String, String> headers = new LinkedHashMap<>();
 			response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
+			if (response.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))) {
+				csrfToken = null; // the token rotated (sign-in, sign-out): fetch a fresh one next time
+			}
 			return new Response(response.statusCode(), headers, response.body());
 		}
 		catch (IOException ex) {

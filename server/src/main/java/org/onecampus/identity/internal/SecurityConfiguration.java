@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -42,7 +43,8 @@ class SecurityConfiguration {
 			// The single-page application and its assets; the data behind it is under /api and protected.
 			.requestMatchers(HttpMethod.GET, "/**").permitAll()
 			.anyRequest().denyAll());
-		http.csrf(csrf -> csrf.spa());
+		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new CsrfTokenHandler()));
 		http.formLogin(form -> form.loginPage("/login")
 			.loginProcessingUrl("/login")
 			.successHandler(signIn.success())

@@ -36,6 +36,21 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void theBrowserAppMaySendTheRawCookieValueAsTheToken() {
+		ApiClient browser = new ApiClient(port).usingCookieCsrf().signIn("cou001", IntegrationTest.DEMO_PASSWORD);
+		assertThat(browser.putJson("/api/v1/me/preferences", "{\"locale\":\"zh-CN\"}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aForgedTokenIsRefusedAndChangesNothing() {
+		ApiClient browser = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
+		browser.putJson("/api/v1/me/preferences", "{\"locale\":\"zh-CN\"}");
+		Response forged = browser.csrfToken("forged-token").putJson("/api/v1/me/preferences", "{\"locale\":\"en-US\"}");
+		ProblemAssertions.assertProblem(forged, 403, "csrf.invalid");
+		assertThat(browser.get("/api/v1/me/preferences").json().get("locale").asString()).isEqualTo("zh-CN");
+	}
+
+	@Test
 	void signInAndSignOutAreAudited() {
 		long before = count("auth.sign-in", "grad001") + count("auth.sign-out", "grad001");
 		ApiClient browser = new ApiClient(port).signIn("grad001", IntegrationTest.DEMO_PASSWORD);
