@@ -12,9 +12,11 @@
 # SIGTERM, default 60), JAVA (default: java), JAVA_OPTS (extra JVM options, default none).
 #
 # Starts `java -jar JAR --spring.profiles.active=demo --onecampus.data-dir=DATA_DIR
-# --server.port=PORT`, polls GET http://127.0.0.1:PORT/actuator/health until it answers
-# {"status":"UP"}, prints the start-up time (launch to healthy, seconds) and the process's VmRSS
-# and VmHWM from /proc/<pid>/status at that moment, then stops it with SIGTERM and waits. The
+# --server.port=PORT --server.address=127.0.0.1`, polls GET /actuator/health until it answers
+# {"status":"UP"} and then /actuator/health/readiness (UP only once the start-up runners, such as
+# the demo loader, have finished), prints both start-up times (from launch, seconds), the Java
+# process's VmRSS and VmHWM from /proc/<pid>/status when ready and the embedded PostgreSQL's
+# memory (PSS), then stops it with SIGTERM and waits. The
 # application log goes to DATA_DIR/../<basename>-startup.log. Exit code 0 when it came up healthy.
 set -euo pipefail
 
@@ -32,6 +34,7 @@ mkdir -p "$DATA_DIR"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 LOG="$(dirname "$DATA_DIR")/$(basename "$DATA_DIR")-startup.log"
 HEALTH="http://127.0.0.1:${PORT}/actuator/health"
+READINESS="http://127.0.0.1:${PORT}/actuator/health/readiness"
 
 if curl -s --max-time 2 -o /dev/null "$HEALTH"; then
 	echo "something already answers on 127.0.0.1:${PORT}; stop it or pick another port" >&2
@@ -66,22 +69,32 @@ START_NS=$(date +%s%N)
 PID=$!
 
 healthy=""
+ready=""
 deadline=$(( START_NS + START_TIMEOUT * 1000000000 ))
 while (( $(date +%s%N) < deadline )); do
 	if ! kill -0 "$PID" 2>/dev/null; then
-		echo "the application exited before it was healthy; last lines of $LOG:" >&2
+		echo "the application exited before it was ready; last lines of $LOG:" >&2
 		tail -n 40 "$LOG" >&2
 		PID=""
 		exit 1
 	fi
-	if curl -s --max-time 2 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; then
+	if [[ -z "$healthy" ]] && curl -s --max-time 2 "$HEALTH" 2>/dev/null | grep -q '"status":"UP"'; then
 		healthy=$(date +%s%N)
-		break
+	fi
+	# Readiness turns UP only after the start-up runners (such as the demo loader) have finished;
+	# without the probes endpoint (404), health alone counts.
+	if [[ -n "$healthy" ]]; then
+		code=$(curl -s --max-time 2 -o "$LOG.readiness" -w '%{http_code}' "$READINESS" 2>/dev/null || true)
+		if [[ "$code" == "404" ]] || grep -q '"status":"UP"' "$LOG.readiness" 2>/dev/null; then
+			ready=$(date +%s%N)
+			break
+		fi
 	fi
 	sleep 0.1
 done
-if [[ -z "$healthy" ]]; then
-	echo "not healthy within ${START_TIMEOUT}s; last lines of $LOG:" >&2
+rm -f "$LOG.readiness"
+if [[ -z "$ready" ]]; then
+	echo "not healthy and ready within ${START_TIMEOUT}s; last lines of $LOG:" >&2
 	tail -n 40 "$LOG" >&2
 	exit 1
 fi
@@ -105,8 +118,9 @@ fi
 hwm_kib=$(awk '/^VmHWM:/ {print $2}' "/proc/$PID/status")
 started_log=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$LOG" | tail -n 1 || true)
 
-awk -v s="$START_NS" -v h="$healthy" 'BEGIN { printf "start-up time (launch to healthy): %.2f s\n", (h - s) / 1e9 }'
-awk -v r="$rss_kib" -v w="$hwm_kib" 'BEGIN { printf "RSS right after start (VmRSS): %d MiB (peak VmHWM: %d MiB)\n", r / 1024, w / 1024 }'
+awk -v s="$START_NS" -v h="$healthy" 'BEGIN { printf "start-up time (launch to /actuator/health UP): %.2f s\n", (h - s) / 1e9 }'
+awk -v s="$START_NS" -v h="$ready" 'BEGIN { printf "start-up time (launch to /actuator/health/readiness UP): %.2f s\n", (h - s) / 1e9 }'
+awk -v r="$rss_kib" -v w="$hwm_kib" 'BEGIN { printf "RSS when ready (VmRSS): %d MiB (peak so far, VmHWM: %d MiB)\n", r / 1024, w / 1024 }'
 if (( pg_count > 0 )); then
 	awk -v k="$pg_pss_kib" -v n="$pg_count" 'BEGIN { printf "embedded PostgreSQL (%d processes, PSS): %d MiB\n", n, k / 1024 }'
 fi
