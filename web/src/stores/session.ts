@@ -67,7 +67,10 @@ export const useSessionStore = defineStore('session', () => {
     resetCsrfToken()
     await ensureCsrfToken(true).catch(() => null)
     await fetchMe()
-    return resolveRedirect(requested, result?.redirect)
+    // A request the server saved before sending the person here (an SSO client's authorize or CAS
+    // login request) comes first; otherwise the page the person asked for.
+    const saved = result?.redirect && result.redirect !== '/' ? result.redirect : null
+    return resolveRedirect(saved, requested)
   }
 
   async function signOut(): Promise<void> {

@@ -114,4 +114,23 @@ describe('LoginView', () => {
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/'), { timeout: 5000 })
   })
+
+  it('leaves the app for a request the server saved, such as an SSO authorize request', async () => {
+    const assign = vi.fn()
+    vi.stubGlobal('location', { ...window.location, assign })
+    try {
+      const { wrapper } = await mountLogin(async () => ({
+        status: 200,
+        data: { redirect: '/oauth2/authorize?client_id=demo-app&state=s' },
+      }))
+      await wrapper.find('[data-testid="login-username"]').setValue('admin')
+      await wrapper.find('[data-testid="login-password"]').setValue('secret')
+      await wrapper.find('form').trigger('submit')
+      await vi.waitFor(() => expect(assign).toHaveBeenCalledWith('/oauth2/authorize?client_id=demo-app&state=s'), {
+        timeout: 5000,
+      })
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

@@ -54,7 +54,7 @@ class SignInResponses {
 					Map.of("userAgent", String.valueOf(request.getHeader("User-Agent"))), request.getRemoteAddr()));
 			var saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
-			String redirect = saved != null ? saved.getRedirectUrl() : safeRelative(request.getParameter("redirect"));
+			String redirect = saved != null ? pathOf(saved.getRedirectUrl()) : safeRelative(request.getParameter("redirect"));
 			response.setStatus(HttpStatus.OK.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
@@ -80,6 +80,14 @@ class SignInResponses {
 			}
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 		};
+	}
+
+	/** The saved request as a path on this site (it was a request to this site), so the page can follow it. */
+	static String pathOf(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+				+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		return safeRelative(path);
 	}
 
 	/** Only a path on this site: starts with one slash, no scheme, no backslash tricks. */
