@@ -27,17 +27,17 @@ class SignInResponses {
 
 	private final AuditLog audit;
 
-	private final Accounts accounts;
+	private final SignIns signIns;
 
 	private final ProblemResponses problems;
 
 	private final JsonMapper json;
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache = savingOnlyPageRequests();
 
-	SignInResponses(AuditLog audit, Accounts accounts, ProblemResponses problems, JsonMapper json) {
+	SignInResponses(AuditLog audit, SignIns signIns, ProblemResponses problems, JsonMapper json) {
 		this.audit = audit;
-		this.accounts = accounts;
+		this.signIns = signIns;
 		this.problems = problems;
 		this.json = json;
 	}
@@ -46,12 +46,23 @@ class SignInResponses {
 		return requestCache;
 	}
 
+	/**
+	 * Remembers only a browser's page request (such as an SSO client's authorize request) to continue
+	 * with after sign-in; API calls, which the app makes in the background, are never a place to go.
+	 */
+	private static RequestCache savingOnlyPageRequests() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+				&& !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				&& !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+		return cache;
+	}
+
 	AuthenticationSuccessHandler success() {
 		return (request, response, authentication) -> {
 			CampusUser user = (CampusUser) authentication.getPrincipal();
-			accounts.signedIn(user.accountId());
-			audit.record(new AuditEntry(user.getUsername(), "auth.sign-in", "account:" + user.accountId(),
-					Map.of("userAgent", String.valueOf(request.getHeader("User-Agent"))), request.getRemoteAddr()));
+			signIns.signedIn(user, request.getRemoteAddr(), request.getHeader("User-Agent"));
 			var saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
 			String redirect = saved != null ? pathOf(saved.getRedirectUrl()) : safeRelative(request.getParameter("redirect"));

@@ -51,6 +51,14 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void anApiCallMadeBeforeSignInIsNotWhereSignInLeads() {
+		ApiClient browser = new ApiClient(port);
+		assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
+		Response signIn = browser.postForm("/login", Map.of("username", "stu001", "password", IntegrationTest.DEMO_PASSWORD));
+		assertThat(signIn.json().get("redirect").asString()).isEqualTo("/");
+	}
+
+	@Test
 	void signInAndSignOutAreAudited() {
 		long before = count("auth.sign-in", "grad001") + count("auth.sign-out", "grad001");
 		ApiClient browser = new ApiClient(port).signIn("grad001", IntegrationTest.DEMO_PASSWORD);
