@@ -20,14 +20,23 @@ class Accounts {
 	}
 
 	/**
-	 * @param login the username (case-insensitive)
+	 * @param login the username, or a 学号/工号, phone number or e-mail address (case-insensitive) that
+	 * belongs to exactly one enabled account; anything that names several accounts names none
 	 * @return the account as a security principal with its permissions, or empty
 	 */
 	Optional<CampusUser> findByLogin(String login) {
 		return jdbc.sql("""
 				select a.id, a.person_id, a.username, a.password_hash, a.enabled, p.name
 				from identity_account a join identity_person p on p.id = a.person_id
-				where lower(a.username) = lower(:login)""")
+				where a.id = coalesce(
+				  (select u.id from identity_account u where lower(u.username) = lower(:login)),
+				  (select case when count(distinct x.id) = 1 then cast(min(cast(x.id as text)) as uuid) end from (
+				     select e.id from identity_account e join identity_person ep on ep.id = e.person_id
+				     where e.enabled and ep.phone = :login
+				     union all select e.id from identity_account e join identity_person ep on ep.id = e.person_id
+				     where e.enabled and lower(ep.email) = lower(:login)
+				     union all select e.id from identity_account e join identity_affiliation ea on ea.person_id = e.person_id
+				     where e.enabled and lower(ea.identifier) = lower(:login)) x))""")
 			.param("login", login.trim())
 			.query((rs, n) -> {
 				UUID accountId = rs.getObject("id", UUID.class);

@@ -1,0 +1,69 @@
+package org.onecampus.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who holds which position relative to a person, for approver rules in other modules (workflow):
+ * "the head of the applicant's college", "the counsellor of the applicant's class", "the
+ * applicant's supervisor", "two levels up". Only current positions and active affiliations count.
+ */
+public interface OrgChart {
+
+	/**
+	 * @param personId the applicant; not null
+	 * @param rule the rule; not null
+	 * @return the persons the rule names, in a stable order; empty when nobody holds the position
+	 * (never null)
+	 */
+	List<UUID> resolve(UUID personId, ApproverRule rule);
+
+	/** A rule naming approvers relative to an applicant. */
+	sealed interface ApproverRule {
+
+		/** Heads of the college above the applicant's primary unit. */
+		record CollegeHead() implements ApproverRule {
+		}
+
+		/** Counsellors of the class the applicant is in. */
+		record ClassCounsellor() implements ApproverRule {
+		}
+
+		/** The applicant's supervisors (postgraduates and PhD students). */
+		record Supervisor() implements ApproverRule {
+		}
+
+		/**
+		 * The {@code levels}-th manager up the tree: walking up from the applicant's primary unit,
+		 * each unit with a current head other than the applicant is one level (1 = the direct
+		 * manager, 2 = the manager's manager).
+		 * @param levels 1 or more
+		 */
+		record LevelsUp(int levels) implements ApproverRule {
+
+			public LevelsUp {
+				if (levels < 1) {
+					throw new IllegalArgumentException("levels must be 1 or more");
+				}
+			}
+		}
+
+		/**
+		 * Parses {@code college-head}, {@code class-counsellor}, {@code supervisor} or {@code levels-up:N}.
+		 * @throws IllegalArgumentException for anything else
+		 */
+		static ApproverRule parse(String text) {
+			return switch (text) {
+				case "college-head" -> new CollegeHead();
+				case "class-counsellor" -> new ClassCounsellor();
+				case "supervisor" -> new Supervisor();
+				default -> {
+					if (text.startsWith("levels-up:")) {
+						yield new LevelsUp(Integer.parseInt(text.substring("levels-up:".length())));
+					}
+					throw new IllegalArgumentException("unknown approver rule " + text);
+				}
+			};
+		}
+	}
+}
