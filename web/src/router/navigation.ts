@@ -1,8 +1,10 @@
 import type { Component } from 'vue'
-import { Document, HomeFilled, User } from '@element-plus/icons-vue'
+import { Document, HomeFilled, OfficeBuilding, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { PERSON_READ } from '@/api/identity/people'
+import { ORG_READ } from '@/api/identity/org'
 
-export type NavKey = 'home' | 'profile' | 'audit'
+export type NavKey = 'home' | 'profile' | 'audit' | 'people' | 'org'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -28,6 +30,22 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.modules.audit',
     icon: Document,
     permission: AUDIT_READ,
+  },
+  {
+    key: 'people',
+    path: '/identity/people',
+    titleKey: 'people.people.pageTitle',
+    descriptionKey: 'people.people.description',
+    icon: UserFilled,
+    permission: PERSON_READ,
+  },
+  {
+    key: 'org',
+    path: '/identity/org',
+    titleKey: 'people.org.pageTitle',
+    descriptionKey: 'people.org.description',
+    icon: OfficeBuilding,
+    permission: ORG_READ,
   },
 ]
 

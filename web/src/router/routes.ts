@@ -1,5 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { PERSON_READ } from '@/api/identity/people'
+import { ORG_READ } from '@/api/identity/org'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +44,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'audit.pageTitle', navKey: 'audit', permission: AUDIT_READ },
+      },
+      {
+        path: 'identity/people',
+        name: 'identity-people',
+        component: () => import('@/views/identity/people/PeopleListView.vue'),
+        meta: { titleKey: 'people.people.pageTitle', navKey: 'people', permission: PERSON_READ },
+      },
+      {
+        path: 'identity/org',
+        name: 'identity-org',
+        component: () => import('@/views/identity/org/OrgTreeView.vue'),
+        meta: { titleKey: 'people.org.pageTitle', navKey: 'org', permission: ORG_READ },
       },
     ],
   },

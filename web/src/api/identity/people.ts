@@ -1,0 +1,96 @@
+import { http } from '@/api/http'
+
+export const PERSON_READ = 'identity:person:read'
+export const PERSON_MANAGE = 'identity:person:manage'
+export const PERSON_REVEAL_ID = 'identity:person:reveal-id'
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  size: number
+  total: number
+}
+
+export interface PersonSummary {
+  id: string
+  name: string
+  nameEn: string | null
+  username: string | null
+  enabled: boolean | null
+  identifier: string | null
+  activeAffiliationTypes: string[]
+  orgUnitName: string | null
+  orgUnitNameEn: string | null
+  phone: string | null
+  email: string | null
+  idCardMasked: string | null
+}
+
+export interface UnitRef {
+  id: string
+  code: string
+  name: string
+  nameEn: string | null
+  type: string
+}
+
+export interface Affiliation {
+  id: string
+  type: string
+  identifier: string | null
+  status: string
+  startDate: string
+  endDate: string | null
+  primary: boolean
+  orgUnit: UnitRef
+}
+
+export interface PersonDetail {
+  id: string
+  name: string
+  nameEn: string | null
+  gender: string | null
+  birthDate: string | null
+  phone: string | null
+  email: string | null
+  idCardMasked: string | null
+  affiliations: Affiliation[]
+  positions: { id: string; kind: string; subjectName: string | null; startDate: string; endDate: string | null; orgUnit: UnitRef }[]
+  account: { id: string; username: string; enabled: boolean; mustChangePassword: boolean; lastLoginAt: string | null } | null
+  roles: { code: string; name: string; nameEn: string; scopeCode: string | null; scopeName: string | null }[]
+}
+
+export interface PeopleQuery {
+  q?: string
+  affiliationType?: string
+  orgUnitId?: string
+  page: number
+  size: number
+}
+
+export interface AffiliationForm {
+  type: string
+  identifier: string | null
+  orgUnitId: string
+  status: string
+  startDate: string
+  endDate: string | null
+  primary: boolean
+}
+
+export async function searchPeople(query: PeopleQuery): Promise<Page<PersonSummary>> {
+  const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined))
+  return (await http.get<Page<PersonSummary>>('/api/v1/identity/people', { params })).data
+}
+
+export async function getPerson(id: string): Promise<PersonDetail> {
+  return (await http.get<PersonDetail>(`/api/v1/identity/people/${id}`)).data
+}
+
+export async function revealIdCard(id: string): Promise<string> {
+  return (await http.get<{ idCard: string }>(`/api/v1/identity/people/${id}/id-card`)).data.idCard
+}
+
+export async function changeAffiliation(personId: string, affiliationId: string, form: AffiliationForm): Promise<PersonDetail> {
+  return (await http.put<PersonDetail>(`/api/v1/identity/people/${personId}/affiliations/${affiliationId}`, form)).data
+}
