@@ -60,7 +60,7 @@ class AffiliationLifecycleIntegrationTests {
 	void aSecondNodeSkipsTheRunWhileTheFirstHoldsTheLock() throws Exception {
 		var other = new java.util.concurrent.atomic.AtomicReference<AffiliationLifecycle.Result>();
 		new org.springframework.transaction.support.TransactionTemplate(
-				new org.springframework.jdbc.support.JdbcTransactionManager(jdbcDataSource()))
+				new org.springframework.jdbc.support.JdbcTransactionManager(dataSource))
 			.executeWithoutResult(status -> {
 				jdbc.sql("select pg_advisory_xact_lock(:l)").param("l", 0x1d_0001_11fe_c1ceL).query().singleRow();
 				Thread thread = new Thread(() -> other.set(lifecycle.runFor(LocalDate.now())));
@@ -77,10 +77,6 @@ class AffiliationLifecycleIntegrationTests {
 
 	@Autowired
 	javax.sql.DataSource dataSource;
-
-	private javax.sql.DataSource jdbcDataSource() {
-		return dataSource;
-	}
 
 	private long alumni(PeopleFixtures.Built person) {
 		return jdbc.sql("select count(*) from identity_affiliation where person_id = :p and type = 'ALUMNUS' and status = 'ACTIVE'")
