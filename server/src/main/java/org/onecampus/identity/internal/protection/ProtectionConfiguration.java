@@ -1,5 +1,6 @@
 package org.onecampus.identity.internal.protection;
 
+import org.onecampus.identity.internal.accounts.AccountSessions;
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +16,9 @@ class ProtectionConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInProtection protection, DeviceCookies devices,
-			SignInPasswordScoring scoring, Problems problems, JsonMapper json) {
+			SignInPasswordScoring scoring, AccountSessions sessions, Problems problems, JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(
-				new SignInThrottleFilter(protection, devices, scoring, problems, json));
+				new SignInThrottleFilter(protection, devices, scoring, sessions, problems, json));
 		registration.addUrlPatterns("/login");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

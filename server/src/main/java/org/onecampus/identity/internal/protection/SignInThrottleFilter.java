@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.onecampus.identity.internal.accounts.AccountSessions;
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Stands in front of {@code POST /login} (before Spring Security): refuses throttled attempts with
  * 429 {@code auth.too-many-attempts} and {@code Retry-After}, counts failures (401), and on success
- * (200) forgives the login, recognises the device and scores the password for the weak-password
+ * (200) forgives the login, recognises the device, notes the session's address and browser, and scores the password for the weak-password
  * report without keeping it. The response is buffered so that the device cookie can still be set.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
@@ -30,15 +31,18 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final SignInPasswordScoring scoring;
 
+	private final AccountSessions sessions;
+
 	private final Problems problems;
 
 	private final JsonMapper json;
 
 	SignInThrottleFilter(SignInProtection protection, DeviceCookies devices, SignInPasswordScoring scoring,
-			Problems problems, JsonMapper json) {
+			AccountSessions sessions, Problems problems, JsonMapper json) {
 		this.protection = protection;
 		this.devices = devices;
 		this.scoring = scoring;
+		this.sessions = sessions;
 		this.problems = problems;
 		this.json = json;
 	}
@@ -69,6 +73,10 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				protection.succeeded(source);
 				devices.issue(buffered, source.login(), request.isSecure());
 				scoring.score(source.login(), request.getParameter("password"));
+				var session = request.getSession(false);
+				if (session != null) {
+					sessions.signedIn(session.getId(), source.login(), source.ip(), request.getHeader("User-Agent"));
+				}
 			}
 		}
 		finally {
