@@ -16,9 +16,10 @@ class ProtectionConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInProtection protection, DeviceCookies devices,
-			SignInPasswordScoring scoring, AccountSessions sessions, Problems problems, JsonMapper json) {
+			SignInPasswordScoring scoring, AccountSessions sessions, PendingSignIns pendingSignIns, Problems problems,
+			JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(
-				new SignInThrottleFilter(protection, devices, scoring, sessions, problems, json));
+				new SignInThrottleFilter(protection, devices, scoring, sessions, pendingSignIns, problems, json));
 		registration.addUrlPatterns("/login");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

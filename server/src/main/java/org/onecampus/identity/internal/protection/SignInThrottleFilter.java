@@ -20,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Stands in front of {@code POST /login} (before Spring Security): refuses throttled attempts with
  * 429 {@code auth.too-many-attempts} and {@code Retry-After}, counts failures (401), and on success
- * (200) forgives the login, recognises the device, notes the session's address and browser, and scores the password for the weak-password
+ * (200) holds the sign-in for a second factor when the person has one, or else forgives the login,
+ * recognises the device and notes the session's address and browser; it also scores the password for the weak-password
  * report without keeping it. The response is buffered so that the device cookie can still be set.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
@@ -33,16 +34,19 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final AccountSessions sessions;
 
+	private final PendingSignIns pendingSignIns;
+
 	private final Problems problems;
 
 	private final JsonMapper json;
 
 	SignInThrottleFilter(SignInProtection protection, DeviceCookies devices, SignInPasswordScoring scoring,
-			AccountSessions sessions, Problems problems, JsonMapper json) {
+			AccountSessions sessions, PendingSignIns pendingSignIns, Problems problems, JsonMapper json) {
 		this.protection = protection;
 		this.devices = devices;
 		this.scoring = scoring;
 		this.sessions = sessions;
+		this.pendingSignIns = pendingSignIns;
 		this.problems = problems;
 		this.json = json;
 	}
@@ -70,12 +74,15 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				protection.failed(source, knownDevice);
 			}
 			else if (buffered.getStatus() == HttpStatus.OK.value()) {
-				protection.succeeded(source);
-				devices.issue(buffered, source.login(), request.isSecure());
 				scoring.score(source.login(), request.getParameter("password"));
-				var session = request.getSession(false);
-				if (session != null) {
-					sessions.signedIn(session.getId(), source.login(), source.ip(), request.getHeader("User-Agent"));
+				// With a second factor nothing is forgiven or remembered until the code is right.
+				if (!pendingSignIns.holdIfRequired(request, buffered)) {
+					protection.succeeded(source);
+					devices.issue(buffered, source.login(), request.isSecure());
+					var session = request.getSession(false);
+					if (session != null) {
+						sessions.signedIn(session.getId(), source.login(), source.ip(), request.getHeader("User-Agent"));
+					}
 				}
 			}
 		}
