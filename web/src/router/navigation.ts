@@ -1,8 +1,9 @@
 import type { Component } from 'vue'
-import { Document, HomeFilled, User } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, HomeFilled, Lock, Timer, User } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 
-export type NavKey = 'home' | 'profile' | 'audit'
+export type NavKey = 'home' | 'profile' | 'audit' | 'account' | 'throttles' | 'weakPasswords'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -28,6 +29,23 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.modules.audit',
     icon: Document,
     permission: AUDIT_READ,
+  },
+  { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
+  {
+    key: 'throttles',
+    path: '/admin/throttles',
+    titleKey: 'account.nav.throttles',
+    descriptionKey: 'account.home.throttles',
+    icon: Timer,
+    permission: THROTTLE_MANAGE,
+  },
+  {
+    key: 'weakPasswords',
+    path: '/admin/weak-passwords',
+    titleKey: 'account.nav.weakPasswords',
+    descriptionKey: 'account.home.weakPasswords',
+    icon: DataAnalysis,
+    permission: PASSWORD_REPORT_READ,
   },
 ]
 

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +43,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'audit.pageTitle', navKey: 'audit', permission: AUDIT_READ },
+      },
+      {
+        path: 'account',
+        name: 'account',
+        component: () => import('@/views/identity/account/AccountView.vue'),
+        meta: { titleKey: 'account.pageTitle', navKey: 'account' },
+      },
+      {
+        path: 'admin/throttles',
+        name: 'admin-throttles',
+        component: () => import('@/views/identity/admin/ThrottlesView.vue'),
+        meta: { titleKey: 'account.throttles.pageTitle', navKey: 'throttles', permission: THROTTLE_MANAGE },
+      },
+      {
+        path: 'admin/weak-passwords',
+        name: 'admin-weak-passwords',
+        component: () => import('@/views/identity/admin/WeakPasswordsView.vue'),
+        meta: { titleKey: 'account.weakPasswords.pageTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_READ },
       },
     ],
   },
