@@ -33,7 +33,7 @@ class SignInResponses {
 
 	private final JsonMapper json;
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache = pagesOnly();
 
 	SignInResponses(AuditLog audit, Accounts accounts, ProblemResponses problems, JsonMapper json) {
 		this.audit = audit;
@@ -44,6 +44,17 @@ class SignInResponses {
 
 	RequestCache requestCache() {
 		return requestCache;
+	}
+
+	/**
+	 * Saves only requests a browser navigated to (an SSO authorize or CAS login request, a page), never
+	 * the app's own API calls: the page's {@code /api/v1/me} probe would otherwise become the place to
+	 * continue to after signing in.
+	 */
+	static RequestCache pagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> !request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+		return cache;
 	}
 
 	AuthenticationSuccessHandler success() {
