@@ -1,10 +1,11 @@
 import type { Component } from 'vue'
-import { Document, HomeFilled, OfficeBuilding, User, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Timer, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
+import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 
-export type NavKey = 'home' | 'profile' | 'audit' | 'people' | 'org'
+export type NavKey = 'home' | 'profile' | 'audit' | 'account' | 'throttles' | 'weakPasswords' | 'people' | 'org'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -23,6 +24,7 @@ export interface NavEntry {
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/', titleKey: 'common.nav.home', descriptionKey: null, icon: HomeFilled },
   { key: 'profile', path: '/profile', titleKey: 'common.nav.profile', descriptionKey: 'home.modules.profile', icon: User },
+  { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
   {
     key: 'audit',
     path: '/audit',
@@ -46,6 +48,22 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'people.org.description',
     icon: OfficeBuilding,
     permission: ORG_READ,
+  },
+  {
+    key: 'throttles',
+    path: '/admin/throttles',
+    titleKey: 'account.nav.throttles',
+    descriptionKey: 'account.home.throttles',
+    icon: Timer,
+    permission: THROTTLE_MANAGE,
+  },
+  {
+    key: 'weakPasswords',
+    path: '/admin/weak-passwords',
+    titleKey: 'account.nav.weakPasswords',
+    descriptionKey: 'account.home.weakPasswords',
+    icon: DataAnalysis,
+    permission: PASSWORD_REPORT_READ,
   },
 ]
 

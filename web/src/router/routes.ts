@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
+import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -56,6 +57,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'identity-org',
         component: () => import('@/views/identity/org/OrgTreeView.vue'),
         meta: { titleKey: 'people.org.pageTitle', navKey: 'org', permission: ORG_READ },
+      },
+      {
+        path: 'account',
+        name: 'account',
+        component: () => import('@/views/identity/account/AccountView.vue'),
+        meta: { titleKey: 'account.pageTitle', navKey: 'account' },
+      },
+      {
+        path: 'admin/throttles',
+        name: 'admin-throttles',
+        component: () => import('@/views/identity/admin/ThrottlesView.vue'),
+        meta: { titleKey: 'account.throttles.pageTitle', navKey: 'throttles', permission: THROTTLE_MANAGE },
+      },
+      {
+        path: 'admin/weak-passwords',
+        name: 'admin-weak-passwords',
+        component: () => import('@/views/identity/admin/WeakPasswordsView.vue'),
+        meta: { titleKey: 'account.weakPasswords.pageTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_READ },
       },
     ],
   },

@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ensureCsrfToken, resetCsrfToken } from '@/api/http'
-import { signIn as apiSignIn, signOut as apiSignOut } from '@/api/kernel/auth'
+import {
+  signIn as apiSignIn,
+  signOut as apiSignOut,
+  verifySecondFactor,
+  type SignInResult,
+} from '@/api/kernel/auth'
 import { getMe, type Me } from '@/api/kernel/me'
 import { useLocaleStore } from '@/stores/locale'
 import { SUPPORTED_LOCALES, type AppLocale } from '@/locales'
@@ -58,11 +63,22 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * Signs in and resolves to the safe path to continue to.
+   * Signs in and resolves to the safe path to continue to, or to null when a second factor is needed.
    * Rejects with ApiProblem on bad credentials / throttling.
    */
-  async function signIn(username: string, password: string, requested?: unknown): Promise<string> {
+  async function signIn(username: string, password: string, requested?: unknown): Promise<string | null> {
     const result = await apiSignIn(username, password)
+    // null: the person has a second factor; the page asks for the code and calls completeSecondFactor.
+    if (result?.mfaRequired) return null
+    return finishSignIn(result, requested)
+  }
+
+  /** The second step of a sign-in that needed a code; rejects with ApiProblem on a wrong code. */
+  async function completeSecondFactor(code: string, requested?: unknown): Promise<string> {
+    return finishSignIn(await verifySecondFactor(code), requested)
+  }
+
+  async function finishSignIn(result: SignInResult, requested?: unknown): Promise<string> {
     // The CSRF token rotates at sign-in.
     resetCsrfToken()
     await ensureCsrfToken(true).catch(() => null)
@@ -88,5 +104,18 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
   }
 
-  return { me, loading, loaded, signedIn, permissions, hasPermission, fetchMe, ensureLoaded, signIn, signOut, clear }
+  return {
+    me,
+    loading,
+    loaded,
+    signedIn,
+    permissions,
+    hasPermission,
+    fetchMe,
+    ensureLoaded,
+    signIn,
+    completeSecondFactor,
+    signOut,
+    clear,
+  }
 })

@@ -8,17 +8,22 @@ const student: string[] = []
 
 describe('permission-driven navigation', () => {
   it.each([
-    ['admin', admin, ['home', 'profile', 'audit']],
-    ['auditor', auditor, ['home', 'profile', 'audit']],
-    ['student', student, ['home', 'profile']],
-    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile']],
+    ['admin', admin, ['home', 'profile', 'account', 'audit']],
+    ['auditor', auditor, ['home', 'profile', 'account', 'audit']],
+    ['student', student, ['home', 'profile', 'account']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account']],
+    [
+      'a security officer',
+      [...auditor, 'identity:throttle:manage', 'identity:password-report:read'],
+      ['home', 'profile', 'account', 'audit', 'throttles', 'weakPasswords'],
+    ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
 
   it.each([
-    ['admin', admin, ['profile', 'audit']],
-    ['student', student, ['profile']],
+    ['admin', admin, ['profile', 'account', 'audit']],
+    ['student', student, ['profile', 'account']],
   ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
     expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

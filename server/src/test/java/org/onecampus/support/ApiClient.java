@@ -35,6 +35,9 @@ public final class ApiClient {
 
 	private String language = "zh-CN";
 
+	/** Headers sent with every request, such as {@code X-Forwarded-For} from a test proxy. */
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	/** The token from {@code GET /api/v1/csrf}, as the API guide tells scripts to use it; null until fetched. */
 	private String csrfToken;
 
@@ -56,6 +59,17 @@ public final class ApiClient {
 	public ApiClient csrfToken(String token) {
 		this.csrfToken = token;
 		return this;
+	}
+
+	/** Sends this header with every request from now on. */
+	public ApiClient header(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
+	}
+
+	/** Appears to come from {@code address} through a trusted proxy on the loopback interface. */
+	public ApiClient from(String address) {
+		return header("X-Forwarded-For", address);
 	}
 
 	public ApiClient language(String language) {
@@ -120,8 +134,10 @@ public final class ApiClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
 			.header("Accept", "application/json, application/problem+json");
+		extraHeaders.forEach(builder::header);
+		return builder;
 	}
 
 	private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {

@@ -6,7 +6,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
+import java.util.Map;
+
 import org.onecampus.identity.CampusUser;
+import org.onecampus.kernel.audit.AuditLog;
+import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 
 /** Loads accounts for sign-in and stores re-hashed passwords when the hashing parameters change. */
 @Service
@@ -14,8 +18,11 @@ class CampusUserDetailsService implements UserDetailsService, UserDetailsPasswor
 
 	private final Accounts accounts;
 
-	CampusUserDetailsService(Accounts accounts) {
+	private final AuditLog audit;
+
+	CampusUserDetailsService(Accounts accounts, AuditLog audit) {
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	@Override
@@ -27,6 +34,19 @@ class CampusUserDetailsService implements UserDetailsService, UserDetailsPasswor
 	public UserDetails updatePassword(UserDetails user, String newPassword) {
 		CampusUser campusUser = (CampusUser) user;
 		accounts.rehash(campusUser.accountId(), newPassword);
+		// Legacy (MD5, SHA-1, bcrypt) or outdated Argon2 parameters: the stored hash is now Argon2id.
+		audit.record(new AuditEntry(user.getUsername(), "identity.password-rehashed", "account:" + campusUser.accountId(),
+				Map.of("from", user.getPassword() == null ? "unknown" : scheme(user.getPassword())), null));
 		return accounts.findByLogin(user.getUsername()).orElseThrow();
+	}
+
+	private static String scheme(String hash) {
+		if (hash.startsWith("$argon2")) {
+			return "argon2";
+		}
+		if (hash.contains("$2a$") || hash.contains("$2b$") || hash.contains("$2y$")) {
+			return "bcrypt";
+		}
+		return hash.replaceFirst("^\\{[^}]*}", "").length() == 32 ? "md5" : "sha1";
 	}
 }

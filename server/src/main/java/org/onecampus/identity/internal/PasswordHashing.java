@@ -2,12 +2,16 @@ package org.onecampus.identity.internal;
 
 import java.util.concurrent.Semaphore;
 
+import org.onecampus.identity.internal.passwords.LegacyPasswordHashes;
+
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id with the OWASP parameters (m=19 MiB, t=2, p=1), with at most a bounded number of hashes
- * computed at once so that a login storm queues instead of exhausting memory.
+ * computed at once so that a login storm queues instead of exhausting memory. Imported legacy
+ * hashes (MD5, SHA-1, bcrypt) are accepted and reported as needing an upgrade, so that the sign-in
+ * stores an Argon2id hash in their place.
  */
 final class PasswordHashing implements PasswordEncoder {
 
@@ -21,6 +25,8 @@ final class PasswordHashing implements PasswordEncoder {
 
 	private final Semaphore permits;
 
+	private final LegacyPasswordHashes legacy = new LegacyPasswordHashes();
+
 	PasswordHashing(int maxConcurrent) {
 		this.permits = new Semaphore(maxConcurrent, true);
 	}
@@ -32,12 +38,15 @@ final class PasswordHashing implements PasswordEncoder {
 
 	@Override
 	public boolean matches(CharSequence raw, String encoded) {
+		if (legacy.recognises(encoded)) {
+			return bounded(() -> legacy.matches(raw, encoded));
+		}
 		return bounded(() -> argon2.matches(raw, encoded));
 	}
 
 	@Override
 	public boolean upgradeEncoding(String encoded) {
-		return argon2.upgradeEncoding(encoded);
+		return legacy.recognises(encoded) || argon2.upgradeEncoding(encoded);
 	}
 
 	private <T> T bounded(java.util.function.Supplier<T> work) {

@@ -39,7 +39,7 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
 					"/swagger-ui/**").permitAll()
-			.requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+			.requestMatchers(HttpMethod.POST, "/login", "/login/mfa", "/logout").permitAll()
 			// The single-page application and its assets; the data behind it is under /api and protected.
 			.requestMatchers(HttpMethod.GET, "/**").permitAll()
 			.anyRequest().denyAll());

@@ -33,7 +33,7 @@ class SignInResponses {
 
 	private final JsonMapper json;
 
-	private final RequestCache requestCache = savingOnlyPageRequests();
+	private final RequestCache requestCache = pagesOnly();
 
 	SignInResponses(AuditLog audit, SignIns signIns, ProblemResponses problems, JsonMapper json) {
 		this.audit = audit;
@@ -50,7 +50,7 @@ class SignInResponses {
 	 * Remembers only a browser's page request (such as an SSO client's authorize request) to continue
 	 * with after sign-in; API calls, which the app makes in the background, are never a place to go.
 	 */
-	private static RequestCache savingOnlyPageRequests() {
+	static RequestCache pagesOnly() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
 				&& !request.getRequestURI().startsWith(request.getContextPath() + "/api/")

@@ -21,4 +21,15 @@ class SignInResponsesTests {
 	void aSavedRequestBecomesAPathOnThisSite(String saved, String expected) {
 		assertThat(SignInResponses.pathOf(saved)).isEqualTo(expected);
 	}
+
+	@ParameterizedTest(name = "{0} is saved for after sign-in: {1}")
+	@CsvSource({ "/api/v1/me, false", "/api/v1/audit/events, false", "/oauth2/authorize, true", "/cas/login, true",
+			"/profile, true" })
+	void onlyNavigationsAreSavedNeverTheAppsOwnApiCalls(String path, boolean saved) {
+		var request = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+		var response = new org.springframework.mock.web.MockHttpServletResponse();
+		var cache = SignInResponses.pagesOnly();
+		cache.saveRequest(request, response);
+		assertThat(cache.getRequest(request, response) != null).isEqualTo(saved);
+	}
 }

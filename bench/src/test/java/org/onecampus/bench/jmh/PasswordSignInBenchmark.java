@@ -1,0 +1,122 @@
+package org.onecampus.bench.jmh;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Password sign-ins per second through {@code POST /login} against the pure Argon2id verification
+ * rate with the server's parameters (m=19 MiB, t=2, p=1), measured in the same JMH run on the same
+ * machine. Run both with the same thread count; the ratio sign-ins/hashes is the overhead of
+ * everything around the hash (HTTP, the CSRF token fetch the web app also makes after each sign-in,
+ * session in PostgreSQL, throttle bookkeeping, audit, weak-password scoring).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class PasswordSignInBenchmark {
+
+	static final String PASSWORD = "Xq7!campus-Demo";
+
+	static final List<String> USERS = List.of("admin", "stu001", "grad001", "fac001", "cou001", "head001", "intl001",
+			"it001", "visitor001");
+
+	@State(Scope.Benchmark)
+	public static class Hashes {
+
+		final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+
+		String hash;
+
+		@Setup
+		public void hash() {
+			hash = argon2.encode(PASSWORD);
+		}
+	}
+
+	/** One browser per benchmark thread: a cookie jar that keeps the rotating CSRF cookie. */
+	@State(Scope.Thread)
+	public static class Browser {
+
+		static final AtomicInteger next = new AtomicInteger();
+
+		@Param("http://localhost:18080")
+		public String baseUrl;
+
+		final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+		HttpClient http;
+
+		int user;
+
+		@Setup(Level.Trial)
+		public void open() throws IOException, InterruptedException {
+			String host = URI.create(baseUrl).getHost();
+			if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+				throw new IllegalArgumentException("baseUrl must be a loopback address: " + baseUrl);
+			}
+			http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+			http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/csrf")).build(),
+					HttpResponse.BodyHandlers.discarding());
+			user = next.getAndIncrement();
+		}
+
+		/**
+		 * The CSRF cookie's value. Sign-in clears it and the next token is issued on demand, so after
+		 * each sign-in the browser asks {@code GET /api/v1/csrf} again, exactly as the web app does.
+		 */
+		String csrf() throws IOException, InterruptedException {
+			var token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+				.map(HttpCookie::getValue).filter(value -> !value.isEmpty()).findFirst();
+			if (token.isPresent()) {
+				return token.get();
+			}
+			http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/csrf")).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+				.map(HttpCookie::getValue).findFirst().orElseThrow();
+		}
+	}
+
+	@Benchmark
+	public boolean argon2idVerify(Hashes hashes) {
+		return hashes.argon2.matches(PASSWORD, hashes.hash);
+	}
+
+	@Benchmark
+	public int passwordSignIn(Browser browser) throws IOException, InterruptedException {
+		String username = USERS.get(browser.user++ % USERS.size());
+		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+		HttpResponse<Void> response = browser.http.send(HttpRequest.newBuilder(URI.create(browser.baseUrl + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", browser.csrf())
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("sign-in of " + username + " answered " + response.statusCode());
+		}
+		return response.statusCode();
+	}
+}

@@ -1,0 +1,50 @@
+package org.onecampus.identity.internal.mfa;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+
+/** RFC 4648 base32 without padding, the form authenticator apps take secrets in. */
+final class Base32 {
+
+	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+	private Base32() {
+	}
+
+	static String encode(byte[] data) {
+		StringBuilder out = new StringBuilder();
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : data) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5) {
+				out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+				bits -= 5;
+			}
+		}
+		if (bits > 0) {
+			out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+		}
+		return out.toString();
+	}
+
+	static byte[] decode(String text) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int buffer = 0;
+		int bits = 0;
+		for (char c : text.toUpperCase(Locale.ROOT).replace("=", "").replace(" ", "").toCharArray()) {
+			int value = ALPHABET.indexOf(c);
+			if (value < 0) {
+				throw new IllegalArgumentException("not base32: " + c);
+			}
+			buffer = (buffer << 5) | value;
+			bits += 5;
+			if (bits >= 8) {
+				out.write((buffer >> (bits - 8)) & 0xff);
+				bits -= 8;
+			}
+		}
+		return out.toByteArray();
+	}
+}

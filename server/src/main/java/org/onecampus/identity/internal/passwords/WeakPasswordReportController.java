@@ -1,0 +1,93 @@
+package org.onecampus.identity.internal.passwords;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.onecampus.identity.internal.passwords.WeakPasswordReport.DayCount;
+import org.onecampus.identity.internal.passwords.WeakPasswordReport.DepartmentCount;
+import org.onecampus.kernel.audit.AuditLog;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The weak-password dashboard's data, its CSV export and an on-demand snapshot. */
+@RestController
+@Validated
+class WeakPasswordReportController {
+
+	static final String BASE = "/api/v1/identity/password-report";
+
+	private final WeakPasswordReport report;
+
+	private final AuditLog audit;
+
+	WeakPasswordReportController(WeakPasswordReport report, AuditLog audit) {
+		this.report = report;
+		this.audit = audit;
+	}
+
+	record Summary(int accounts, int scored, int weak, List<DepartmentCount> departments) {
+	}
+
+	@GetMapping(BASE)
+	@PreAuthorize("hasAuthority('identity:password-report:read')")
+	Summary summary() {
+		List<DepartmentCount> departments = report.byDepartment();
+		return new Summary(departments.stream().mapToInt(DepartmentCount::accounts).sum(),
+				departments.stream().mapToInt(DepartmentCount::scored).sum(),
+				departments.stream().mapToInt(DepartmentCount::weak).sum(), departments);
+	}
+
+	@GetMapping(BASE + "/trend")
+	@PreAuthorize("hasAuthority('identity:password-report:read')")
+	List<DayCount> trend(@RequestParam(defaultValue = "30") @Min(1) @Max(366) int days) {
+		return report.trend(days);
+	}
+
+	@PostMapping(BASE + "/snapshots")
+	@PreAuthorize("hasAuthority('identity:password-report:read')")
+	ResponseEntity<List<DayCount>> snapshot() {
+		report.snapshot();
+		audit.record("identity.password-report-snapshot", null, null);
+		return ResponseEntity.ok(report.trend(1));
+	}
+
+	/** Weak accounts by department as CSV (UTF-8 with a byte-order mark so that Excel shows Chinese). */
+	@GetMapping(value = BASE + "/weak-accounts.csv", produces = "text/csv")
+	@PreAuthorize("hasAuthority('identity:password-report:read')")
+	ResponseEntity<byte[]> export() {
+		StringBuilder csv = new StringBuilder("\uFEFFdepartment_code,department,username,name,score,scored_at\r\n");
+		var accounts = report.weakAccounts();
+		for (var account : accounts) {
+			csv.append(cell(account.departmentCode())).append(',').append(cell(account.departmentName())).append(',')
+				.append(cell(account.username())).append(',').append(cell(account.name())).append(',')
+				.append(account.score()).append(',').append(DateTimeFormatter.ISO_INSTANT.format(account.scoredAt()))
+				.append("\r\n");
+		}
+		audit.record("identity.password-report-exported", null, Map.of("weakAccounts", accounts.size()));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"weak-passwords.csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
+	static String cell(String value) {
+		if (value == null) {
+			return "";
+		}
+		String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
+		return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+	}
+}

@@ -1,0 +1,79 @@
+package org.onecampus.identity.internal.protection;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.onecampus.identity.internal.accounts.AccountSessions;
+import org.onecampus.identity.internal.mfa.SecondFactors;
+import org.onecampus.kernel.audit.AuditLog;
+import org.onecampus.kernel.audit.AuditLog.AuditEntry;
+import org.onecampus.kernel.error.PlatformException;
+import org.onecampus.kernel.web.PublicEndpoint;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /login/mfa}: the second step of a sign-in that answered {@code {"mfaRequired": true}},
+ * with a TOTP code or a recovery code. Wrong codes count against the account like wrong passwords,
+ * so the throttle stops guessing; only a right code forgives the account's failures.
+ */
+@RestController
+class MfaSignInController {
+
+	private final PendingSignIns pendingSignIns;
+
+	private final SecondFactors factors;
+
+	private final SignInProtection protection;
+
+	private final DeviceCookies devices;
+
+	private final AccountSessions sessions;
+
+	private final AuditLog audit;
+
+	MfaSignInController(PendingSignIns pendingSignIns, SecondFactors factors, SignInProtection protection,
+			DeviceCookies devices, AccountSessions sessions, AuditLog audit) {
+		this.pendingSignIns = pendingSignIns;
+		this.factors = factors;
+		this.protection = protection;
+		this.devices = devices;
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	@PostMapping("/login/mfa")
+	@PublicEndpoint
+	ResponseEntity<Map<String, Object>> verify(@RequestParam(required = false) String code, HttpServletRequest request,
+			HttpServletResponse response) {
+		var pending = pendingSignIns.pending(request)
+			.orElseThrow(() -> new PlatformException(HttpStatus.UNAUTHORIZED, "auth.mfa-no-pending-sign-in"));
+		var user = pending.user();
+		SignInSource source = SignInSource.of(user.getUsername(), request.getRemoteAddr());
+		var wait = protection.retryAfter(source, devices.recognises(request, source.login()));
+		if (wait.isPresent()) {
+			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+			response.setHeader("Retry-After", Long.toString(seconds));
+			throw new PlatformException(HttpStatus.TOO_MANY_REQUESTS, "auth.too-many-attempts", seconds);
+		}
+		if (!factors.verify(user.accountId(), user.getUsername(), code, request.getRemoteAddr())) {
+			protection.failed(source, false);
+			audit.record(new AuditEntry(user.getUsername(), "auth.mfa-failed", "account:" + user.accountId(), null,
+					request.getRemoteAddr()));
+			throw new PlatformException(HttpStatus.UNAUTHORIZED, "auth.mfa-code-wrong");
+		}
+		pendingSignIns.complete(request, pending);
+		protection.succeeded(source);
+		devices.issue(response, source.login(), request.isSecure());
+		sessions.signedIn(request.getSession().getId(), user.getUsername(), request.getRemoteAddr(),
+				request.getHeader("User-Agent"));
+		audit.record(new AuditEntry(user.getUsername(), "auth.mfa-passed", "account:" + user.accountId(), null,
+				request.getRemoteAddr()));
+		return ResponseEntity.ok(Map.of("redirect", pending.redirect()));
+	}
+}

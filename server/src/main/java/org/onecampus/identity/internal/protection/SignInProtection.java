@@ -1,0 +1,103 @@
+package org.onecampus.identity.internal.protection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onecampus.identity.internal.protection.LoginThrottles.Counts;
+import org.onecampus.identity.internal.protection.LoginThrottles.Kind;
+import org.onecampus.identity.internal.protection.LoginThrottles.Throttle;
+import org.onecampus.kernel.audit.AuditLog;
+import org.onecampus.kernel.audit.AuditLog.AuditEntry;
+import org.onecampus.kernel.error.PlatformException;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Progressive delays per account, per address and per subnet, and credential-stuffing detection
+ * (many logins failing from one address). Unknown logins are counted exactly like known ones, so
+ * the answers never tell which accounts exist.
+ */
+@Service
+class SignInProtection {
+
+	static final String FAILURES = "FAILURES";
+
+	static final String CREDENTIAL_STUFFING = "CREDENTIAL_STUFFING";
+
+	private final LoginThrottles throttles;
+
+	private final ProtectionProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	SignInProtection(LoginThrottles throttles, ProtectionProperties properties, AuditLog audit, Clock clock) {
+		this.throttles = throttles;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** @return how long the caller must wait before trying again, if it is throttled now */
+	Optional<Duration> retryAfter(SignInSource source, boolean knownDevice) {
+		Instant now = clock.instant();
+		return throttles.blockedUntil(source, knownDevice, now).map(until -> Duration.between(now, until));
+	}
+
+	@Transactional
+	void failed(SignInSource source, boolean knownDevice) {
+		Instant now = clock.instant();
+		Counts counts = throttles.recordFailure(source, now, properties.window());
+		block(Kind.ACCOUNT, source.login(), counts.login(), properties.accountFreeFailures(), 0, now);
+		if (knownDevice) {
+			return;
+		}
+		block(Kind.SOURCE, source.ip(), counts.source(), properties.sourceFreeFailures(), counts.sourceAccounts(), now);
+		block(Kind.SUBNET, source.subnet(), counts.subnet(), properties.subnetFreeFailures(), 0, now);
+		if (counts.sourceAccounts() >= properties.stuffingAccounts()) {
+			throttles.block(Kind.SOURCE, source.ip(), CREDENTIAL_STUFFING, counts.source(), counts.sourceAccounts(),
+					now.plus(properties.stuffingBlock()), now);
+			if (counts.sourceAccounts() == properties.stuffingAccounts()) {
+				audit.record(new AuditEntry("system", "auth.credential-stuffing-detected", "source:" + source.ip(),
+						Map.of("accounts", counts.sourceAccounts(), "failures", counts.source()), source.ip()));
+			}
+		}
+	}
+
+	@Transactional
+	void succeeded(SignInSource source) {
+		throttles.succeeded(source.login());
+	}
+
+	List<Throttle> active() {
+		return throttles.active(clock.instant(), properties.window());
+	}
+
+	@Transactional
+	void lift(UUID id) {
+		Throttle throttle = throttles.find(id).orElseThrow(() -> PlatformException.notFound("throttle", id));
+		throttles.lift(throttle);
+		audit.record("identity.throttle-lifted", "throttle:" + throttle.kind() + ":" + throttle.key(),
+				Map.of("reason", throttle.reason(), "failures", throttle.failures()));
+	}
+
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void purge() {
+		throttles.purge(clock.instant());
+	}
+
+	private void block(Kind kind, String key, int failures, int free, int accounts, Instant now) {
+		Duration delay = properties.delay(failures, free);
+		if (!delay.isZero()) {
+			throttles.block(kind, key, FAILURES, failures, accounts, now.plus(delay), now);
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package org.onecampus.identity.internal.protection;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.onecampus.identity.internal.accounts.AccountSessions;
+import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
+import org.onecampus.kernel.error.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Stands in front of {@code POST /login} (before Spring Security): refuses throttled attempts with
+ * 429 {@code auth.too-many-attempts} and {@code Retry-After}, counts failures (401), and on success
+ * (200) holds the sign-in for a second factor when the person has one, or else forgives the login,
+ * recognises the device and notes the session's address and browser; it also scores the password for the weak-password
+ * report without keeping it. The response is buffered so that the device cookie can still be set.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+	private final SignInProtection protection;
+
+	private final DeviceCookies devices;
+
+	private final SignInPasswordScoring scoring;
+
+	private final AccountSessions sessions;
+
+	private final PendingSignIns pendingSignIns;
+
+	private final Problems problems;
+
+	private final JsonMapper json;
+
+	SignInThrottleFilter(SignInProtection protection, DeviceCookies devices, SignInPasswordScoring scoring,
+			AccountSessions sessions, PendingSignIns pendingSignIns, Problems problems, JsonMapper json) {
+		this.protection = protection;
+		this.devices = devices;
+		this.scoring = scoring;
+		this.sessions = sessions;
+		this.pendingSignIns = pendingSignIns;
+		this.problems = problems;
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !("POST".equals(request.getMethod())
+				&& "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		SignInSource source = SignInSource.of(request.getParameter("username"), request.getRemoteAddr());
+		boolean knownDevice = devices.recognises(request, source.login());
+		var wait = protection.retryAfter(source, knownDevice);
+		if (wait.isPresent()) {
+			tooMany(request, response, wait.get());
+			return;
+		}
+		var buffered = new ContentCachingResponseWrapper(response);
+		try {
+			chain.doFilter(request, buffered);
+			if (buffered.getStatus() == HttpStatus.UNAUTHORIZED.value() && !source.login().isEmpty()) {
+				protection.failed(source, knownDevice);
+			}
+			else if (buffered.getStatus() == HttpStatus.OK.value()) {
+				scoring.score(source.login(), request.getParameter("password"));
+				// With a second factor nothing is forgiven or remembered until the code is right.
+				if (!pendingSignIns.holdIfRequired(request, buffered)) {
+					protection.succeeded(source);
+					devices.issue(buffered, source.login(), request.isSecure());
+					var session = request.getSession(false);
+					if (session != null) {
+						sessions.signedIn(session.getId(), source.login(), source.ip(), request.getHeader("User-Agent"));
+					}
+				}
+			}
+		}
+		finally {
+			buffered.copyBodyToResponse();
+		}
+	}
+
+	private void tooMany(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(seconds));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getWriter(),
+				problems.create(request, HttpStatus.TOO_MANY_REQUESTS, "auth.too-many-attempts", seconds));
+	}
+}

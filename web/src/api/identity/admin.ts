@@ -1,0 +1,71 @@
+import { http } from '@/api/http'
+
+export const THROTTLE_MANAGE = 'identity:throttle:manage'
+export const PASSWORD_REPORT_READ = 'identity:password-report:read'
+
+export type ThrottleKind = 'ACCOUNT' | 'SOURCE' | 'SUBNET'
+export type ThrottleReason = 'FAILURES' | 'CREDENTIAL_STUFFING'
+
+export interface Throttle {
+  id: string
+  kind: ThrottleKind
+  key: string
+  reason: ThrottleReason
+  failures: number
+  /** distinct logins that failed from this address (SOURCE only) */
+  accounts: number
+  blockedUntil: string
+  updatedAt: string
+}
+
+export async function listThrottles(): Promise<Throttle[]> {
+  const { data } = await http.get<Throttle[]>('/api/v1/identity/throttles')
+  return data
+}
+
+export async function liftThrottle(id: string): Promise<void> {
+  await http.delete(`/api/v1/identity/throttles/${encodeURIComponent(id)}`)
+}
+
+export interface DepartmentCount {
+  orgUnitId: string
+  code: string
+  name: string
+  nameEn?: string | null
+  accounts: number
+  scored: number
+  weak: number
+}
+
+export interface PasswordReport {
+  accounts: number
+  scored: number
+  weak: number
+  departments: DepartmentCount[]
+}
+
+export interface PasswordDayCount {
+  day: string
+  accounts: number
+  scored: number
+  weak: number
+}
+
+const REPORT = '/api/v1/identity/password-report'
+
+export const WEAK_ACCOUNTS_CSV = `${REPORT}/weak-accounts.csv`
+
+export async function getPasswordReport(): Promise<PasswordReport> {
+  const { data } = await http.get<PasswordReport>(REPORT)
+  return data
+}
+
+export async function getPasswordTrend(days = 30): Promise<PasswordDayCount[]> {
+  const { data } = await http.get<PasswordDayCount[]>(`${REPORT}/trend`, { params: { days } })
+  return data
+}
+
+export async function takePasswordSnapshot(): Promise<PasswordDayCount[]> {
+  const { data } = await http.post<PasswordDayCount[]>(`${REPORT}/snapshots`)
+  return data
+}
