@@ -1,8 +1,9 @@
 import type { Component } from 'vue'
-import { Document, HomeFilled, User } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Document, HomeFilled, Promotion, User } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 
-export type NavKey = 'home' | 'profile' | 'audit'
+export type NavKey = 'home' | 'profile' | 'audit' | 'inbox' | 'messaging-send' | 'messaging-admin'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -28,6 +29,23 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.modules.audit',
     icon: Document,
     permission: AUDIT_READ,
+  },
+  { key: 'inbox', path: '/messaging/inbox', titleKey: 'messaging.nav.inbox', descriptionKey: 'messaging.home.inbox', icon: Bell },
+  {
+    key: 'messaging-send',
+    path: '/messaging/send',
+    titleKey: 'messaging.nav.send',
+    descriptionKey: 'messaging.home.send',
+    icon: Promotion,
+    permission: MESSAGE_SEND,
+  },
+  {
+    key: 'messaging-admin',
+    path: '/messaging/admin',
+    titleKey: 'messaging.nav.admin',
+    descriptionKey: 'messaging.home.admin',
+    icon: ChatLineSquare,
+    permission: DELIVERY_READ,
   },
 ]
 

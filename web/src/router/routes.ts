@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +43,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'audit.pageTitle', navKey: 'audit', permission: AUDIT_READ },
+      },
+      {
+        path: 'messaging/inbox',
+        name: 'messaging-inbox',
+        component: () => import('@/views/messaging/InboxView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.inbox', navKey: 'inbox' },
+      },
+      {
+        path: 'messaging/preferences',
+        name: 'messaging-preferences',
+        component: () => import('@/views/messaging/PreferencesView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.preferences', navKey: 'inbox' },
+      },
+      {
+        path: 'messaging/send',
+        name: 'messaging-send',
+        component: () => import('@/views/messaging/SendView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.send', navKey: 'messaging-send', permission: MESSAGE_SEND },
+      },
+      {
+        path: 'messaging/admin',
+        name: 'messaging-admin',
+        component: () => import('@/views/messaging/AdminView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.admin', navKey: 'messaging-admin', permission: DELIVERY_READ },
       },
     ],
   },

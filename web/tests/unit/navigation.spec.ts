@@ -2,23 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { homeModuleEntries, NAV_ENTRIES, visibleNavEntries } from '@/router/navigation'
 import { routes } from '@/router/routes'
 
-const admin = ['kernel:audit:read', 'kernel:audit:verify']
+const admin = ['kernel:audit:read', 'kernel:audit:verify', 'messaging:message:send', 'messaging:delivery:read']
 const auditor = ['kernel:audit:read']
 const student: string[] = []
 
 describe('permission-driven navigation', () => {
   it.each([
-    ['admin', admin, ['home', 'profile', 'audit']],
-    ['auditor', auditor, ['home', 'profile', 'audit']],
-    ['student', student, ['home', 'profile']],
-    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile']],
+    ['admin', admin, ['home', 'profile', 'audit', 'inbox', 'messaging-send', 'messaging-admin']],
+    ['auditor', auditor, ['home', 'profile', 'audit', 'inbox']],
+    ['student', student, ['home', 'profile', 'inbox']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'inbox']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
 
   it.each([
-    ['admin', admin, ['profile', 'audit']],
-    ['student', student, ['profile']],
+    ['admin', admin, ['profile', 'audit', 'inbox', 'messaging-send', 'messaging-admin']],
+    ['student', student, ['profile', 'inbox']],
   ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
     expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
