@@ -31,7 +31,6 @@ EMAIL_RATE=${EMAIL_RATE:-1000}
 LEASE=${LEASE:-10}
 BASE="http://127.0.0.1:${PORT}"
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
 WORK=$(mktemp -d /tmp/onecampus-fanout.XXXXXX)
 APP_PID=""
 MAIL_PID=""
@@ -49,11 +48,21 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 
-# GreenMail, with the classpath Maven already resolved for the server's tests (offline).
-(cd "$ROOT" && ./mvnw -q -o -pl server dependency:build-classpath -Dmdep.includeScope=test \
-	-Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-java -cp "$(cat "$WORK/cp.txt")" "$HERE/messaging/GreenMailCounter.java" "$SMTP_PORT" "$COUNT_PORT" > "$WORK/greenmail.log" 2>&1 &
+# GreenMail from the local Maven repository (the server's test build downloaded it: greenmail-junit5).
+M2=${M2_REPO:-$HOME/.m2/repository}
+newest() { find "$M2/$1" -name "$2-*.jar" ! -name '*-sources.jar' ! -name '*-javadoc.jar' | sort -V | tail -1; }
+CP=""
+for dep in "com/icegreen/greenmail greenmail" "jakarta/mail/jakarta.mail-api jakarta.mail-api" \
+	"org/eclipse/angus/angus-mail angus-mail" "jakarta/activation/jakarta.activation-api jakarta.activation-api" \
+	"org/eclipse/angus/angus-activation angus-activation" "org/slf4j/slf4j-api slf4j-api"; do
+	set -- $dep
+	jar=$(newest "$1" "$2")
+	[[ -n "$jar" ]] || { echo "missing $2 in $M2 (run the server tests once: ./mvnw -pl web,server test)" >&2; exit 2; }
+	CP="$CP${CP:+:}$jar"
+done
+java -cp "$CP" "$HERE/messaging/GreenMailCounter.java" "$SMTP_PORT" "$COUNT_PORT" > "$WORK/greenmail.log" 2>&1 &
 MAIL_PID=$!
+sleep 3
 
 start_app() {
 	java -jar "$JAR" --spring.profiles.active=demo --onecampus.data-dir="$DATA_DIR" --server.port="$PORT" \
