@@ -14,6 +14,9 @@
 # delivery is reserved, default 10: after the crash, deliveries claimed but not recorded are retried
 # when it ends).
 #
+# The crash kills the JVM and the embedded PostgreSQL it started together (kill -9), like a power
+# cut of a one-node installation.
+#
 # Measures: time to accept (the POST returns 201), time until every delivery is recorded (no
 # delivery left QUEUED), and afterwards counts deliveries per channel and status in PostgreSQL
 # (psql) and the e-mails GreenMail received (total and distinct Message-IDs; Message-ID = delivery
@@ -70,6 +73,7 @@ start_app() {
 	APP_PID=$!
 	for _ in $(seq 1 300); do
 		if curl -s --max-time 2 "$BASE/actuator/health/readiness" | grep -q '"UP"'; then return 0; fi
+		kill -0 "$APP_PID" 2>/dev/null || break
 		sleep 1
 	done
 	echo "the server did not come up; see $WORK/app.log" >&2
@@ -117,7 +121,13 @@ killed=no
 while [[ "$(queued)" != "0" ]]; do
 	if [[ "$KILL_AFTER" != "0" && "$killed" == "no" && "$(sent_email)" -ge "$KILL_AFTER" ]]; then
 		echo "kill -9 at $(since "$t0") s with $(sent_email) e-mails recorded as sent, $(queued) deliveries queued"
-		kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+		# The whole server dies at once: the JVM and its embedded PostgreSQL (postmaster and backends),
+		# as in a power cut; PostgreSQL recovers from its write-ahead log on the next start.
+		pg=$(sed -n 1p "$DATA_DIR/postgres/postmaster.pid")
+		backends=$(pgrep -P "$pg" || true)
+		kill -9 "$APP_PID" "$pg" $backends 2>/dev/null || true
+		wait "$APP_PID" 2>/dev/null || true
+		while kill -0 "$pg" 2>/dev/null; do sleep 0.2; done
 		tk=$(now)
 		start_app
 		echo "restarted in $(since "$tk") s"

@@ -95,6 +95,8 @@ class DefaultMessaging implements Messaging {
 	@Transactional
 	public MessageReceipt send(SendMessage command) {
 		Category category = check(command);
+		// An accepted message must survive a crash right after the answer, whatever the server's default.
+		jdbc.sql("set local synchronous_commit = on").update();
 		String hash = hash(command);
 		UUID id = UUID.randomUUID();
 		if (command.idempotencyKey() != null) {

@@ -97,7 +97,19 @@ class DeliveryRun {
 			.list());
 	}
 
+	/**
+	 * Records an outcome in its own transaction with {@code synchronous_commit} on, so that a sent
+	 * delivery stays recorded as sent even if the database crashes right after (the embedded
+	 * PostgreSQL runs with it off; a lost record would mean sending again after a crash).
+	 */
 	private void record(MessageChannel channel, OutgoingDelivery delivery, DeliveryOutcome outcome) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("set local synchronous_commit = on").update();
+			recordInTransaction(channel, delivery, outcome);
+		});
+	}
+
+	private void recordInTransaction(MessageChannel channel, OutgoingDelivery delivery, DeliveryOutcome outcome) {
 		String reason = outcome.reason() == null ? null : truncate(outcome.reason());
 		switch (outcome.kind()) {
 			case SENT -> {
