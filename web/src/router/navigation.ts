@@ -1,11 +1,23 @@
 import type { Component } from 'vue'
-import { DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Timer, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Timer, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
+import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 
-export type NavKey = 'home' | 'profile' | 'audit' | 'account' | 'throttles' | 'weakPasswords' | 'people' | 'org'
+export type NavKey =
+  | 'home'
+  | 'profile'
+  | 'account'
+  | 'inbox'
+  | 'audit'
+  | 'people'
+  | 'org'
+  | 'throttles'
+  | 'weakPasswords'
+  | 'messaging-send'
+  | 'messaging-admin'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -25,6 +37,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/', titleKey: 'common.nav.home', descriptionKey: null, icon: HomeFilled },
   { key: 'profile', path: '/profile', titleKey: 'common.nav.profile', descriptionKey: 'home.modules.profile', icon: User },
   { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
+  { key: 'inbox', path: '/messaging/inbox', titleKey: 'messaging.nav.inbox', descriptionKey: 'messaging.home.inbox', icon: Bell },
   {
     key: 'audit',
     path: '/audit',
@@ -64,6 +77,22 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'account.home.weakPasswords',
     icon: DataAnalysis,
     permission: PASSWORD_REPORT_READ,
+  },
+  {
+    key: 'messaging-send',
+    path: '/messaging/send',
+    titleKey: 'messaging.nav.send',
+    descriptionKey: 'messaging.home.send',
+    icon: Promotion,
+    permission: MESSAGE_SEND,
+  },
+  {
+    key: 'messaging-admin',
+    path: '/messaging/admin',
+    titleKey: 'messaging.nav.admin',
+    descriptionKey: 'messaging.home.admin',
+    icon: ChatLineSquare,
+    permission: DELIVERY_READ,
   },
 ]
 

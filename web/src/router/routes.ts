@@ -3,6 +3,7 @@ import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
+import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -75,6 +76,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-weak-passwords',
         component: () => import('@/views/identity/admin/WeakPasswordsView.vue'),
         meta: { titleKey: 'account.weakPasswords.pageTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_READ },
+      },
+      {
+        path: 'messaging/inbox',
+        name: 'messaging-inbox',
+        component: () => import('@/views/messaging/InboxView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.inbox', navKey: 'inbox' },
+      },
+      {
+        path: 'messaging/preferences',
+        name: 'messaging-preferences',
+        component: () => import('@/views/messaging/PreferencesView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.preferences', navKey: 'inbox' },
+      },
+      {
+        path: 'messaging/send',
+        name: 'messaging-send',
+        component: () => import('@/views/messaging/SendView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.send', navKey: 'messaging-send', permission: MESSAGE_SEND },
+      },
+      {
+        path: 'messaging/admin',
+        name: 'messaging-admin',
+        component: () => import('@/views/messaging/AdminView.vue'),
+        meta: { titleKey: 'messaging.pageTitle.admin', navKey: 'messaging-admin', permission: DELIVERY_READ },
       },
     ],
   },

@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest'
 import { homeModuleEntries, NAV_ENTRIES, visibleNavEntries } from '@/router/navigation'
 import { routes } from '@/router/routes'
 
-const admin = ['kernel:audit:read', 'kernel:audit:verify']
+const admin = ['kernel:audit:read', 'kernel:audit:verify', 'messaging:message:send', 'messaging:delivery:read']
 const auditor = ['kernel:audit:read']
 const student: string[] = []
 
 describe('permission-driven navigation', () => {
   it.each([
-    ['admin', admin, ['home', 'profile', 'account', 'audit']],
-    ['auditor', auditor, ['home', 'profile', 'account', 'audit']],
-    ['student', student, ['home', 'profile', 'account']],
-    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account']],
+    ['admin', admin, ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
+    ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
+    ['student', student, ['home', 'profile', 'account', 'inbox']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
     [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read'],
-      ['home', 'profile', 'account', 'audit', 'throttles', 'weakPasswords'],
+      ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords'],
     ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
 
   it.each([
-    ['admin', admin, ['profile', 'account', 'audit']],
-    ['student', student, ['profile', 'account']],
+    ['admin', admin, ['profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
+    ['student', student, ['profile', 'account', 'inbox']],
   ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
     expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

@@ -107,6 +107,13 @@ public final class ApiClient {
 		return send(withCsrf(request(path)).header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
 	}
 
+	/** POSTs JSON with extra headers, such as {@code Idempotency-Key}. */
+	public Response postJson(String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder builder = withCsrf(request(path)).header("Content-Type", "application/json");
+		headers.forEach(builder::header);
+		return send(builder.POST(BodyPublishers.ofString(body)));
+	}
+
 	public Response putJson(String path, String body) {
 		return send(withCsrf(request(path)).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body)));
 	}
