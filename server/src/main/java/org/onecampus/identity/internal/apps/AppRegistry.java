@@ -123,7 +123,7 @@ public class AppRegistry {
 				cas ? List.of() : AppRequest.orEmpty(r.postLogoutRedirectUris()),
 				cas ? List.of() : AppRequest.orEmpty(r.grantTypes()), cas ? List.of() : AppRequest.orEmpty(r.scopes()),
 				AppRequest.orEmpty(r.releasedAttributes()), AppRequest.orEmpty(r.allowedAffiliations()),
-				r.requiresSecondFactor(), r.requireConsent() == null || r.requireConsent(), cas ? null : backchannel,
+				Boolean.TRUE.equals(r.requiresSecondFactor()), r.requireConsent() == null || r.requireConsent(), cas ? null : backchannel,
 				r.enabled() == null || r.enabled(), hasSecret, null, null);
 	}
 

@@ -17,7 +17,7 @@ record AppRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9.
 		@Size(max = 20) List<String> redirectUris, @Size(max = 20) List<String> postLogoutRedirectUris,
 		@Size(max = 3) List<String> grantTypes, @Size(max = 30) List<String> scopes,
 		@Size(max = 10) List<String> releasedAttributes, @Size(max = 20) List<String> allowedAffiliations,
-		boolean requiresSecondFactor, Boolean requireConsent, @Size(max = 1000) String backchannelLogoutUri,
+		Boolean requiresSecondFactor, Boolean requireConsent, @Size(max = 1000) String backchannelLogoutUri,
 		Boolean enabled) {
 
 	static List<String> orEmpty(List<String> list) {

@@ -12,6 +12,8 @@ import org.onecampus.identity.internal.sso.SsoPersons;
 import org.onecampus.kernel.audit.AuditLog;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -36,6 +38,8 @@ class AuthorizationPolicy {
 
 	private final AuditLog audit;
 
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
 	AuthorizationPolicy(SsoApps apps, SsoPersons persons, AuditLog audit) {
 		this.apps = apps;
 		this.persons = persons;
@@ -52,7 +56,7 @@ class AuthorizationPolicy {
 
 	private void check(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
-		if (!(request.getPrincipal() instanceof Authentication user) || !user.isAuthenticated()) {
+		if (!(request.getPrincipal() instanceof Authentication user) || !trust.isAuthenticated(user)) {
 			return; // not signed in yet: the login page comes first
 		}
 		Optional<SsoApp> app = apps.byId(UUID.fromString(context.getRegisteredClient().getId()));

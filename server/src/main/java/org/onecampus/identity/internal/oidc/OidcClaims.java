@@ -118,9 +118,11 @@ class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		return claims;
 	}
 
+	/** Lists as ArrayList: the stored authorization's JSON may only name allow-listed collection types. */
 	private static void copy(Map<String, Object> from, String key, Map<String, Object> to, String claim) {
 		if (from.containsKey(key)) {
-			to.put(claim, from.get(key));
+			Object value = from.get(key);
+			to.put(claim, value instanceof java.util.Collection<?> many ? new java.util.ArrayList<>(many) : value);
 		}
 	}
 
