@@ -1,8 +1,9 @@
 import type { Component } from 'vue'
-import { Document, HomeFilled, User } from '@element-plus/icons-vue'
+import { Connection, Document, HomeFilled, User } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { APP_MANAGE } from '@/api/identity/apps'
 
-export type NavKey = 'home' | 'profile' | 'audit'
+export type NavKey = 'home' | 'profile' | 'audit' | 'apps'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -28,6 +29,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.modules.audit',
     icon: Document,
     permission: AUDIT_READ,
+  },
+  {
+    key: 'apps',
+    path: '/identity/apps',
+    titleKey: 'identity.apps.nav',
+    descriptionKey: 'identity.apps.homeDescription',
+    icon: Connection,
+    permission: APP_MANAGE,
   },
 ]
 

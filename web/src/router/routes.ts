@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
+import { APP_MANAGE } from '@/api/identity/apps'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +43,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'audit.pageTitle', navKey: 'audit', permission: AUDIT_READ },
+      },
+      {
+        path: 'identity/apps',
+        name: 'identity-apps',
+        component: () => import('@/views/identity/apps/AppListView.vue'),
+        meta: { titleKey: 'identity.apps.pageTitle', navKey: 'apps', permission: APP_MANAGE },
       },
     ],
   },
