@@ -44,7 +44,7 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, AuthorizationPolicy policy)
 			throws Exception {
 		http.oauth2AuthorizationServer(server -> server
-			.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(policy::apply))
+			.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(policy::apply).consentPage("/oauth2/consent"))
 			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))));
 		RequestMatcher endpoints = http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher();
 		http.securityMatcher(endpoints)

@@ -191,6 +191,37 @@ class CasServerIntegrationTests {
 	}
 
 	@Test
+	void aTicketGrantingTicketPastItsIdleTimeoutSendsTheBrowserToSignInAgain() {
+		ApiClient browser = new ApiClient(port).signIn("head001", IntegrationTest.DEMO_PASSWORD);
+		ticketFrom(browser.get("/cas/login?service=" + enc(DEMO_SERVICE), "text/html"), DEMO_SERVICE);
+		jdbc.sql("update identity_cas_tgt set last_used_at = now() - interval '3 hours' where username = 'head001' and ended_at is null")
+			.update();
+
+		Response again = browser.get("/cas/login?service=" + enc(DEMO_SERVICE), "text/html");
+
+		assertThat(again.status()).isEqualTo(302);
+		assertThat(again.header("location")).endsWith("/login");
+		assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void renewAsksForAFreshSignInAndOnlyThoseTicketsPassARenewValidation() {
+		ApiClient browser = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
+		String fromSession = ticketFrom(browser.get("/cas/login?service=" + enc(DEMO_SERVICE), "text/html"), DEMO_SERVICE);
+		ApiClient server = new ApiClient(port);
+		assertThat(server.get("/cas/serviceValidate?renew=true&ticket=" + fromSession + "&service=" + enc(DEMO_SERVICE))
+			.body()).contains("INVALID_TICKET_SPEC");
+
+		Response toLogin = browser.get("/cas/login?renew=true&service=" + enc(DEMO_SERVICE), "text/html");
+		assertThat(toLogin.header("location")).endsWith("/login");
+		String redirect = browser.postForm("/login", Map.of("username", "cou001", "password", IntegrationTest.DEMO_PASSWORD))
+			.json().get("redirect").asString();
+		String renewed = ticketFrom(browser.get(redirect, "text/html"), DEMO_SERVICE);
+		assertThat(server.get("/cas/serviceValidate?renew=true&ticket=" + renewed + "&service=" + enc(DEMO_SERVICE)).body())
+			.contains("<cas:user>cou001</cas:user>");
+	}
+
+	@Test
 	void ticketsIssuedAndValidatedAreAudited() throws Exception {
 		long before = jdbc.sql("select count(*) from kernel_audit_event where actor = 'visitor001' and action in ('sso.cas.ticket-issued', 'sso.cas.ticket-validated')")
 			.query(Long.class).single();

@@ -1,17 +1,26 @@
 package org.onecampus.identity.internal.oidc;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -46,6 +55,7 @@ import org.onecampus.support.IntegrationTest;
 import org.onecampus.support.ProblemAssertions;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,12 +133,85 @@ class OidcProviderIntegrationTests {
 	}
 
 	@Test
+	void signingOutSendsASignedLogoutTokenToTheAppsBackChannelAndRevokesItsRefreshToken() throws Exception {
+		HttpServer app = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		List<String> received = new CopyOnWriteArrayList<>();
+		app.createContext("/", exchange -> {
+			received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		app.start();
+		try {
+			int local = app.getAddress().getPort();
+			String clientId = "bcl-" + local;
+			URI callback = URI.create("http://localhost:" + local + "/callback");
+			Response registered = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD)
+				.postJson("/api/v1/identity/apps", """
+						{"code":"%s","name":"注销测试","ownerOrgCode":"ITC","protocol":"OIDC","requireConsent":false,
+						 "grantTypes":["authorization_code","refresh_token"],"redirectUris":["%s"],
+						 "scopes":["openid","profile","email"],"releasedAttributes":["name"],
+						 "backchannelLogoutUri":"http://localhost:%d/backchannel"}""".formatted(clientId, callback, local));
+			assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+			String secret = registered.json().get("clientSecret").asString();
+			ApiClient browser = new ApiClient(port).signIn("it001", IntegrationTest.DEMO_PASSWORD);
+			Flow flow = authorize(browser, null, false, clientId, callback);
+			OIDCProviderMetadata metadata = discovery();
+			TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+					new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+					new AuthorizationCodeGrant(flow.code(), callback, flow.verifier())).toHTTPRequest().send());
+			assertThat(tokens.indicatesSuccess()).isTrue();
+
+			assertThat(browser.postForm("/logout", Map.of()).status()).isEqualTo(204);
+
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (received.isEmpty() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(received).hasSize(1);
+			SignedJWT logoutToken = SignedJWT.parse(URLDecoder.decode(received.get(0).substring("logout_token=".length()),
+					StandardCharsets.UTF_8));
+			RSAKey key = JWKSet.load(metadata.getJWKSetURI().toURL()).getKeyByKeyId(logoutToken.getHeader().getKeyID()).toRSAKey();
+			assertThat(logoutToken.verify(new RSASSAVerifier(key))).isTrue();
+			assertThat(logoutToken.getJWTClaimsSet().getSubject()).isEqualTo("it001");
+			assertThat(logoutToken.getJWTClaimsSet().getAudience()).containsExactly(clientId);
+			assertThat(logoutToken.getJWTClaimsSet().getJSONObjectClaim("events"))
+				.containsKey("http://schemas.openid.net/event/backchannel-logout");
+			TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+					new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+					new RefreshTokenGrant(((OIDCTokenResponse) tokens).getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+			assertThat(refreshed.indicatesSuccess()).isFalse();
+		}
+		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
 	void aWrongClientSecretGetsNoToken() throws Exception {
 		TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(discovery().getTokenEndpointURI(),
 				new ClientSecretBasic(new ClientID("demo-system"), new Secret("guessed")), new ClientCredentialsGrant(),
 				new Scope("messaging.send")).toHTTPRequest().send());
 		assertThat(response.indicatesSuccess()).isFalse();
 		assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+	}
+
+	@Test
+	void aPersonWhoDeniesConsentSendsTheAppBackWithAccessDeniedAndTheConsentIsAudited() {
+		ApiClient browser = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
+		AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
+				new Scope("openid", "profile", "email"), new ClientID("demo-app"), CALLBACK).state(new State())
+			.nonce(new Nonce()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
+		Response toConsent = browser.get("/oauth2/authorize?" + request.toQueryString(), "text/html");
+		URI consentPage = URI.create(toConsent.header("location"));
+		Response page = browser.get(consentPage.getRawPath() + "?" + consentPage.getRawQuery(), "text/html");
+		Matcher consentState = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(consentState.find()).isTrue();
+		Response denied = browser.send("POST", "/oauth2/authorize", "application/x-www-form-urlencoded",
+				BodyPublishers.ofString("client_id=demo-app&state="
+						+ URLEncoder.encode(HtmlUtils.htmlUnescape(consentState.group(1)), StandardCharsets.UTF_8)));
+		assertThat(denied.status()).isEqualTo(302);
+		assertThat(denied.header("location")).startsWith(CALLBACK + "?error=access_denied");
 	}
 
 	@Test
@@ -182,11 +265,15 @@ class OidcProviderIntegrationTests {
 
 	/** The browser part: authorize, the login page if asked, the consent page if shown, back to the app. */
 	private Flow authorize(ApiClient browser, String signInAs, boolean consent) {
+		return authorize(browser, signInAs, consent, "demo-app", CALLBACK);
+	}
+
+	private Flow authorize(ApiClient browser, String signInAs, boolean consent, String clientId, URI callback) {
 		CodeVerifier verifier = new CodeVerifier();
 		Nonce nonce = new Nonce();
 		State state = new State();
 		AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
-				new Scope("openid", "profile", "email"), new ClientID("demo-app"), CALLBACK)
+				new Scope("openid", "profile", "email"), new ClientID(clientId), callback)
 			.state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).build();
 		Response response = browser.get("/oauth2/authorize?" + request.toQueryString(), "text/html");
 		if (signInAs != null) {
@@ -197,17 +284,22 @@ class OidcProviderIntegrationTests {
 			assertThat(redirect).startsWith("/oauth2/authorize?");
 			response = browser.get(redirect, "text/html");
 		}
-		if (consent && response.status() == 200) {
-			Matcher consentState = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(response.body());
-			assertThat(consentState.find()).as(response.body()).isTrue();
-			String form = "client_id=demo-app&state=" + URLEncoder.encode(consentState.group(1), StandardCharsets.UTF_8)
-					+ "&scope=profile&scope=email";
+		if (response.status() == 302 && response.header("location").contains("/oauth2/consent?")) {
+			Response page = browser.get(URI.create(response.header("location")).getRawPath() + "?"
+					+ URI.create(response.header("location")).getRawQuery(), "text/html");
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.header("content-security-policy")).contains("form-action 'self' http://localhost:9999");
+			assertThat(page.body()).contains("示例 OIDC 应用", "电子邮箱");
+			Matcher consentState = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(page.body());
+			assertThat(consentState.find()).as(page.body()).isTrue();
+			String form = "client_id=demo-app&state=" + URLEncoder.encode(HtmlUtils.htmlUnescape(consentState.group(1)),
+					StandardCharsets.UTF_8) + (consent ? "&scope=profile&scope=email" : "");
 			response = browser.send("POST", "/oauth2/authorize", "application/x-www-form-urlencoded",
 					BodyPublishers.ofString(form));
 		}
 		assertThat(response.status()).as(response.body()).isEqualTo(302);
 		URI back = URI.create(response.header("location"));
-		assertThat(back.toString()).startsWith(CALLBACK.toString());
+		assertThat(back.toString()).startsWith(callback.toString());
 		Matcher code = Pattern.compile("code=([^&]+)").matcher(back.getRawQuery());
 		assertThat(code.find()).as(back.toString()).isTrue();
 		assertThat(back.getRawQuery()).contains("state=" + state.getValue());
