@@ -33,13 +33,24 @@ class SignInResponses {
 
 	private final JsonMapper json;
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache = savedBySsoOnly();
 
 	SignInResponses(AuditLog audit, Accounts accounts, ProblemResponses problems, JsonMapper json) {
 		this.audit = audit;
 		this.accounts = accounts;
 		this.problems = problems;
 		this.json = json;
+	}
+
+	/**
+	 * The application's own chain saves no request: its API answers 401 problems and the page keeps
+	 * its own {@code ?redirect=}. Only the SSO endpoints (authorize, CAS login), in their own chains,
+	 * save the request that sign-in continues to; reading it here works whoever saved it.
+	 */
+	private static RequestCache savedBySsoOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> false);
+		return cache;
 	}
 
 	RequestCache requestCache() {

@@ -24,7 +24,11 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,11 +45,12 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, AuthorizationPolicy policy)
-			throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, AuthorizationPolicy policy,
+			RpInitiatedLogout logout) throws Exception {
 		http.oauth2AuthorizationServer(server -> server
 			.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(policy::apply).consentPage("/oauth2/consent"))
-			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))));
+			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
+				.logoutEndpoint(endpoint -> endpoint.logoutResponseHandler(logout.handler()))));
 		RequestMatcher endpoints = http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher();
 		http.securityMatcher(endpoints)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -82,6 +87,15 @@ class AuthorizationServerConfiguration {
 	@Bean
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
 		return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+	}
+
+	/**
+	 * The platform sessions by person, from Spring Session's JDBC index: ID tokens carry the session's
+	 * {@code sid}, which RP-initiated logout checks against the browser's session.
+	 */
+	@Bean
+	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean

@@ -54,7 +54,9 @@ import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
 import org.onecampus.support.ProblemAssertions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,9 @@ class OidcProviderIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -185,6 +190,22 @@ class OidcProviderIntegrationTests {
 		finally {
 			app.stop(0);
 		}
+	}
+
+	@Test
+	void rpInitiatedLogoutEndsThePlatformSessionAndReturnsToTheApp() throws Exception {
+		ApiClient browser = new ApiClient(port).signIn("intl001", IntegrationTest.DEMO_PASSWORD);
+		JWT idToken = exchange(discovery(), authorize(browser, null, true)).getOIDCTokens().getIDToken();
+
+		Response logout = browser.get("/connect/logout?id_token_hint=" + idToken.serialize()
+				+ "&post_logout_redirect_uri=" + URLEncoder.encode("http://localhost:9999/", StandardCharsets.UTF_8),
+				"text/html");
+
+		assertThat(logout.status()).as(logout.body()).isEqualTo(302);
+		assertThat(logout.header("location")).isEqualTo("http://localhost:9999/");
+		assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where actor = 'intl001' and action = 'auth.sign-out' and details like '%\"via\":\"oidc\"%'")
+			.query(Long.class).single()).isPositive();
 	}
 
 	@Test
