@@ -97,7 +97,7 @@ class ConsentPage {
 				<div class="buttons"><button class="primary" type="submit" data-testid="consent-allow">同意 · Allow</button>
 				<button type="submit" form="deny" data-testid="consent-deny">拒绝 · Deny</button></div></form>
 				<form method="post" action="/oauth2/authorize" id="deny">%s</form>
-				<p class="en">您可以随时在退出登录时撤销。 You can withdraw this by signing out.</p>
+				<p class="en">同意后该应用以后不再询问。 Once you allow, the app will not ask again.</p>
 				</main></body></html>
 				""".formatted(esc(app.name()), esc(app.nameEn() == null ? app.name() : app.nameEn()), esc(person.getName()),
 				hidden, items, hidden);
