@@ -1,10 +1,11 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Timer, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Timer, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
+import { APP_MANAGE } from '@/api/identity/apps'
 
 export type NavKey =
   | 'home'
@@ -18,6 +19,7 @@ export type NavKey =
   | 'weakPasswords'
   | 'messaging-send'
   | 'messaging-admin'
+  | 'apps'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -93,6 +95,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'messaging.home.admin',
     icon: ChatLineSquare,
     permission: DELIVERY_READ,
+  },
+  {
+    key: 'apps',
+    path: '/identity/apps',
+    titleKey: 'identity.apps.nav',
+    descriptionKey: 'identity.apps.homeDescription',
+    icon: Connection,
+    permission: APP_MANAGE,
   },
 ]
 

@@ -4,6 +4,7 @@ import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
+import { APP_MANAGE } from '@/api/identity/apps'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -100,6 +101,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'messaging-admin',
         component: () => import('@/views/messaging/AdminView.vue'),
         meta: { titleKey: 'messaging.pageTitle.admin', navKey: 'messaging-admin', permission: DELIVERY_READ },
+      },
+      {
+        path: 'identity/apps',
+        name: 'identity-apps',
+        component: () => import('@/views/identity/apps/AppListView.vue'),
+        meta: { titleKey: 'identity.apps.pageTitle', navKey: 'apps', permission: APP_MANAGE },
       },
     ],
   },

@@ -32,6 +32,20 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'audit.verified': 'audit.actions.auditVerified',
   'identity.preferences-changed': 'audit.actions.identityPreferencesChanged',
   'identity.initial-admin-created': 'audit.actions.identityInitialAdminCreated',
+  // Single sign-on (labels in identity.json)
+  'sso.cas.ticket-issued': 'identity.auditActions.casTicketIssued',
+  'sso.cas.ticket-validated': 'identity.auditActions.casTicketValidated',
+  'sso.cas.refused': 'identity.auditActions.casRefused',
+  'sso.cas.single-logout': 'identity.auditActions.casSingleLogout',
+  'sso.oidc.token-issued': 'identity.auditActions.oidcTokenIssued',
+  'sso.oidc.refused': 'identity.auditActions.oidcRefused',
+  'sso.consent.granted': 'identity.auditActions.consentGranted',
+  'sso.consent.withdrawn': 'identity.auditActions.consentWithdrawn',
+  'sso.app.registered': 'identity.auditActions.appRegistered',
+  'sso.app.changed': 'identity.auditActions.appChanged',
+  'sso.app.removed': 'identity.auditActions.appRemoved',
+  'sso.app.secret-replaced': 'identity.auditActions.appSecretReplaced',
+  'sso.signing-key.rotated': 'identity.auditActions.signingKeyRotated',
 }
 
 export const KNOWN_AUDIT_ACTIONS: readonly string[] = Object.keys(AUDIT_ACTION_KEYS)

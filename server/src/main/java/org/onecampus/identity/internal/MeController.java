@@ -31,6 +31,10 @@ class MeController {
 	@GetMapping("/api/v1/me")
 	@PreAuthorize("isAuthenticated()")
 	Me me(@AuthenticationPrincipal CampusUser user) {
+		if (user == null) {
+			// A system client's bearer token (client credentials) acts for no person.
+			throw new PlatformException(org.springframework.http.HttpStatus.FORBIDDEN, "auth.person-required");
+		}
 		var person = jdbc.sql("select name, name_en from identity_person where id = :id")
 			.param("id", user.personId())
 			.query((rs, n) -> new String[] { rs.getString("name"), rs.getString("name_en") })

@@ -1,7 +1,10 @@
 package org.onecampus.identity.internal;
 
+import org.onecampus.identity.internal.sso.BearerTokens;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,9 +31,11 @@ class SecurityConfiguration {
 		return new PasswordHashing(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 	}
 
+	/** Last of the chains: the authorization server's (first) and the CAS endpoints' (second) come before it. */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, SignInResponses signIn)
-			throws Exception {
+	@Order(3)
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, SignInResponses signIn,
+			BearerTokens bearerTokens) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/error").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/platform", "/api/v1/csrf").permitAll()
@@ -44,7 +49,14 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/**").permitAll()
 			.anyRequest().denyAll());
 		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(new CsrfTokenHandler()));
+			.csrfTokenRequestHandler(new CsrfTokenHandler())
+			// A bearer token is not sent by a browser on its own, so it cannot be forged cross-site.
+			.ignoringRequestMatchers(BearerTokens::present));
+		// Systems and apps call /api/** with the access tokens of the platform's authorization server.
+		http.oauth2ResourceServer(resourceServer -> resourceServer
+			.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens))
+			.authenticationEntryPoint(problems.entryPoint())
+			.accessDeniedHandler(problems.accessDenied()));
 		http.formLogin(form -> form.loginPage("/login")
 			.loginProcessingUrl("/login")
 			.successHandler(signIn.success())

@@ -42,17 +42,6 @@ class SignInResponses {
 		this.json = json;
 	}
 
-	/**
-	 * Saves only requests a person navigated to (such as an SSO authorization request), never the
-	 * single-page app's own API calls: otherwise the app's first {@code GET /api/v1/me}, refused
-	 * before sign-in, became the place sign-in continued to.
-	 */
-	private static RequestCache navigationsOnly() {
-		HttpSessionRequestCache cache = new HttpSessionRequestCache();
-		cache.setRequestMatcher(request -> !request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
-		return cache;
-	}
-
 	RequestCache requestCache() {
 		return requestCache;
 	}
