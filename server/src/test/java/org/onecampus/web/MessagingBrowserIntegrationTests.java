@@ -1,21 +1,13 @@
 package org.onecampus.web;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.Chromium;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,35 +23,10 @@ import static org.onecampus.messaging.MessagingFixtures.announcement;
 @IntegrationTest
 class MessagingBrowserIntegrationTests {
 
-	static final Path SCREENSHOTS = Paths.get(System.getProperty("onecampus.test.screenshots", "target/screenshots"));
-
-	static Playwright playwright;
-
-	static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	BrowserContext context;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-			.setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@AfterEach
 	void closeContext() {
@@ -72,7 +39,7 @@ class MessagingBrowserIntegrationTests {
 		if (context != null) {
 			context.close();
 		}
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
+		context = Chromium.newContext(width, height);
 		Page page = context.newPage();
 		page.setDefaultTimeout(15_000);
 		page.navigate("http://localhost:" + port + "/");
@@ -92,7 +59,7 @@ class MessagingBrowserIntegrationTests {
 	}
 
 	void shoot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		Chromium.screenshot(page, name);
 	}
 
 	@Test

@@ -1,21 +1,13 @@
 package org.onecampus.web;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onecampus.support.Chromium;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SignInBrowserIntegrationTests {
 
-	static final Path SCREENSHOTS = Paths.get(System.getProperty("onecampus.test.screenshots", "target/screenshots"));
-
-	static Playwright playwright;
-
-	static Browser browser;
-
 	@LocalServerPort
 	int port;
 
@@ -47,25 +33,6 @@ class SignInBrowserIntegrationTests {
 	BrowserContext context;
 
 	Page page;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-			.setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void openDesktop() {
@@ -81,7 +48,7 @@ class SignInBrowserIntegrationTests {
 		if (context != null) {
 			context.close();
 		}
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
+		context = Chromium.newContext(width, height);
 		page = context.newPage();
 		page.setDefaultTimeout(15_000);
 	}
@@ -102,7 +69,7 @@ class SignInBrowserIntegrationTests {
 	}
 
 	void shoot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		Chromium.screenshot(page, name);
 	}
 
 	@Test

@@ -4,25 +4,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.Chromium;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,12 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SsoBrowserIntegrationTests {
 
-	static final Path SCREENSHOTS = Paths.get(System.getProperty("onecampus.test.screenshots", "target/screenshots"));
-
-	static Playwright playwright;
-
-	static Browser browser;
-
 	@LocalServerPort
 	int port;
 
@@ -53,25 +39,6 @@ class SsoBrowserIntegrationTests {
 	BrowserContext context;
 
 	Page page;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-			.setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void start() throws IOException {
@@ -97,7 +64,7 @@ class SsoBrowserIntegrationTests {
 		if (context != null) {
 			context.close();
 		}
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
+		context = Chromium.newContext(width, height);
 		page = context.newPage();
 		page.setDefaultTimeout(15_000);
 	}
@@ -132,7 +99,7 @@ class SsoBrowserIntegrationTests {
 		signIn("fac001");
 		page.waitForURL(Pattern.compile(".*/oauth2/consent.*"));
 		assertThat(page.locator("h1")).containsText("选课系统");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-consent-zh.png")).setFullPage(true));
+		Chromium.screenshot(page, "sso-consent-zh");
 		page.getByTestId("consent-allow").click();
 
 		page.waitForURL(Pattern.compile(Pattern.quote(callback) + "\\?code=.*&state=s1"));
@@ -147,7 +114,7 @@ class SsoBrowserIntegrationTests {
 		page.waitForURL(Pattern.compile(".*/identity/apps"));
 		assertThat(page.getByTestId("apps-table")).containsText("demo-cas");
 		assertThat(page.getByTestId("apps-table")).containsText("demo-system");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-apps-desktop-zh.png")).setFullPage(true));
+		Chromium.screenshot(page, "sso-apps-desktop-zh");
 
 		open(375, 812);
 		page.navigate(url("/login?redirect=/identity/apps"));
@@ -156,7 +123,7 @@ class SsoBrowserIntegrationTests {
 		assertThat(page.getByTestId("apps-table")).containsText("demo-app");
 		page.getByTestId("app-new").click();
 		assertThat(page.getByTestId("app-form")).isVisible();
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-app-form-phone-zh.png")).setFullPage(true)
+		page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("sso-app-form-phone-zh.png")).setFullPage(true)
 			.setAnimations(ScreenshotAnimations.DISABLED));
 		assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
 	}

@@ -1,0 +1,62 @@
+package org.onecampus.support;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's headless Chromium driven by Playwright, started once per test JVM and shared by every
+ * browser test (with the flags this machine needs: no sandbox as root, no background networking on
+ * a closed network). Each test gets a fresh context, so no cookies or storage leak between tests.
+ */
+public final class Chromium {
+
+	/** Where screenshots go ({@code target/screenshots} in a Maven build). */
+	public static final Path SCREENSHOTS = Paths.get(System.getProperty("onecampus.test.screenshots", "target/screenshots"));
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	private Chromium() {
+	}
+
+	/** @return the shared browser, launched on first use and closed when the JVM ends */
+	public static synchronized Browser browser() {
+		if (browser == null) {
+			playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+			browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+				.setExecutablePath(Paths.get("/usr/bin/chromium"))
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+			Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close));
+		}
+		return browser;
+	}
+
+	/** A new, empty browser context in Chinese with the given viewport (375 wide for a phone). */
+	public static BrowserContext newContext(int width, int height) {
+		return browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
+	}
+
+	/** Saves a full-page screenshot as {@code <name>.png} under {@link #SCREENSHOTS}. */
+	public static void screenshot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+	private static synchronized void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+}
