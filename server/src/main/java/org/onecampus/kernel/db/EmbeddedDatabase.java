@@ -51,7 +51,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "128MB")
-				.setServerConfig("fsync", "on");
+				// Durable like a real server: zonky's test defaults turn these off, and then a crash of
+				// the machine loses the last commits of a database that `run` keeps for good.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			if (port > 0) {
 				builder.setPort(port);
 			}

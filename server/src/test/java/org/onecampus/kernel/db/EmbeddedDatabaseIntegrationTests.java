@@ -25,6 +25,10 @@ class EmbeddedDatabaseIntegrationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(second.postgresDataSource());
 			assertThat(jdbc.queryForObject("select note from restart_probe where id = 1", String.class)).isEqualTo("重启之后仍在");
 			assertThat(jdbc.queryForObject("show server_version", String.class)).startsWith("17.");
+			// Durable settings, not the embedded library's test defaults.
+			assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
 		}
 	}
 
