@@ -9,7 +9,6 @@ create table identity_position_role (
     role_code         varchar(64) not null references identity_role (code) on delete cascade,
     position_kind     varchar(32) not null,
     org_unit_id       uuid references identity_org_unit (id),  -- null: that kind at any unit
-    scope_org_unit_id uuid references identity_org_unit (id),  -- the administered subtree; null: whole university
     created_at        timestamptz not null default now()
 );
 create unique index identity_position_role_uq
