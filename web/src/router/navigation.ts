@@ -1,11 +1,12 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Timer, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
+import { ROLE_MANAGE } from '@/api/identity/roles'
 
 export type NavKey =
   | 'home'
@@ -20,6 +21,7 @@ export type NavKey =
   | 'messaging-send'
   | 'messaging-admin'
   | 'apps'
+  | 'roles'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -103,6 +105,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'identity.apps.homeDescription',
     icon: Connection,
     permission: APP_MANAGE,
+  },
+  {
+    key: 'roles',
+    path: '/identity/roles',
+    titleKey: 'roles.nav',
+    descriptionKey: 'roles.homeDescription',
+    icon: Stamp,
+    permission: ROLE_MANAGE,
   },
 ]
 

@@ -5,6 +5,7 @@ import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
+import { ROLE_MANAGE } from '@/api/identity/roles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -107,6 +108,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'identity-apps',
         component: () => import('@/views/identity/apps/AppListView.vue'),
         meta: { titleKey: 'identity.apps.pageTitle', navKey: 'apps', permission: APP_MANAGE },
+      },
+      {
+        path: 'identity/roles',
+        name: 'identity-roles',
+        component: () => import('@/views/identity/roles/RolesView.vue'),
+        meta: { titleKey: 'roles.pageTitle', navKey: 'roles', permission: ROLE_MANAGE },
       },
     ],
   },

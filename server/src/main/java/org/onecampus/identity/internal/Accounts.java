@@ -47,11 +47,28 @@ class Accounts {
 			.optional();
 	}
 
+	/**
+	 * The permissions of the account's roles: granted to the account, to a current position of its person
+	 * (the kind, anywhere or at that unit) or to the type of an ACTIVE, unexpired affiliation.
+	 */
 	List<String> permissions(UUID accountId) {
 		return jdbc.sql("""
-				select distinct rp.permission from identity_account_role ar
-				join identity_role_permission rp on rp.role_code = ar.role_code
-				where ar.account_id = :id order by 1""").param("id", accountId).query(String.class).list();
+				with roles as (
+				  select ar.role_code from identity_account_role ar where ar.account_id = :id
+				  union select pr.role_code from identity_account a
+				  join identity_position p on p.person_id = a.person_id
+				   and p.start_date <= current_date and (p.end_date is null or p.end_date >= current_date)
+				  join identity_position_role pr on pr.position_kind = p.kind
+				   and (pr.org_unit_id is null or pr.org_unit_id = p.org_unit_id)
+				  where a.id = :id
+				  union select fr.role_code from identity_account a
+				  join identity_affiliation f on f.person_id = a.person_id and f.status = 'ACTIVE'
+				   and f.start_date <= current_date and (f.end_date is null or f.end_date >= current_date)
+				  join identity_affiliation_role fr on fr.affiliation_type = f.type
+				  where a.id = :id)
+				select distinct rp.permission from roles r
+				join identity_role_permission rp on rp.role_code = r.role_code order by 1""")
+			.param("id", accountId).query(String.class).list();
 	}
 
 	void signedIn(UUID accountId) {
