@@ -26,11 +26,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Validates the rows of a people import and applies them whole or not at all: every row goes through
- * {@link PersonUpserts} inside one transaction, which is rolled back on a dry run or when any row has a problem.
+ * {@link PersonUpserts} inside one transaction (each row under a savepoint), which is rolled back on a dry run
+ * or when any row has a problem.
  */
 @Service
 class PeopleImport {
@@ -43,15 +46,19 @@ class PeopleImport {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate savepoint;
+
 	private final MessageSource messages;
 
 	private final AuditLog audit;
 
-	PeopleImport(JdbcClient jdbc, PersonUpserts upserts, TransactionTemplate transaction, MessageSource messages,
-			AuditLog audit) {
+	PeopleImport(JdbcClient jdbc, PersonUpserts upserts, PlatformTransactionManager transactions,
+			MessageSource messages, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.upserts = upserts;
-		this.transaction = transaction;
+		this.transaction = new TransactionTemplate(transactions);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.messages = messages;
 		this.audit = audit;
 	}
@@ -95,7 +102,8 @@ class PeopleImport {
 		transaction.executeWithoutResult(status -> {
 			for (Map.Entry<Integer, PersonRecord> entry : records.entrySet()) {
 				try {
-					Outcome outcome = upserts.upsert(entry.getValue(), scope);
+					// Under a savepoint, so a refused row leaves nothing behind that could confuse the next rows' checks.
+					Outcome outcome = savepoint.execute(s -> upserts.upsert(entry.getValue(), scope));
 					counts[outcome == Outcome.CREATED ? 0 : 1]++;
 				}
 				catch (PlatformException ex) {

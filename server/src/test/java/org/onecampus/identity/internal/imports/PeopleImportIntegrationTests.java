@@ -149,6 +149,20 @@ class PeopleImportIntegrationTests {
 	}
 
 	@Test
+	void aRefusedRowLeavesNothingBehindThatTheNextRowsCouldTripOver() {
+		String idCard = ChineseIdNumbers.compose("990102", LocalDate.of(1952, 2, 2), ThreadLocalRandom.current().nextInt(1, 999));
+		String csv = HEADER + "先错,,M,,," + idCard + ",STAFF," + prefix + "1,ITC,2026-01-01,2025-01-01\r\n"
+				+ "后对,,M,,," + idCard + ",STAFF," + prefix + "2,ITC,2026-01-01,\r\n";
+
+		ApiClient.Response response = Uploads.upload(admin, PATH + "?dryRun=true", "people.csv",
+				csv.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.json().get("errors").valueStream().map(e -> e.get("row").asInt() + ":" + e.get("column").asString()))
+			.containsExactly("2:endDate");
+		assertThat(response.json().get("valid").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void anExcelWorkbookWithChineseHeadersAndDateCellsImports() throws IOException {
 		byte[] xlsx;
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
