@@ -114,7 +114,6 @@ class PeopleImport {
 					invalidRows.add(entry.getKey());
 					errors.add(new ImportReport.RowError(entry.getKey(), PeopleColumns.IDENTIFIER.key,
 							message("identity.import.database", new Object[0], locale)));
-					break;
 				}
 			}
 			if (dryRun || !errors.isEmpty()) {
