@@ -1,7 +1,7 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
-import { PERSON_READ } from '@/api/identity/people'
+import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
@@ -16,6 +16,7 @@ export type NavKey =
   | 'audit'
   | 'people'
   | 'org'
+  | 'imports'
   | 'throttles'
   | 'weakPasswords'
   | 'messaging-send'
@@ -65,6 +66,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'people.org.description',
     icon: OfficeBuilding,
     permission: ORG_READ,
+  },
+  {
+    key: 'imports',
+    path: '/identity/imports',
+    titleKey: 'imports.pageTitle',
+    descriptionKey: 'imports.description',
+    icon: Upload,
+    permission: PERSON_MANAGE,
   },
   {
     key: 'throttles',

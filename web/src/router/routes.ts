@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
-import { PERSON_READ } from '@/api/identity/people'
+import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
 import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
@@ -60,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'identity-org',
         component: () => import('@/views/identity/org/OrgTreeView.vue'),
         meta: { titleKey: 'people.org.pageTitle', navKey: 'org', permission: ORG_READ },
+      },
+      {
+        path: 'identity/imports',
+        name: 'identity-imports',
+        component: () => import('@/views/identity/imports/ImportView.vue'),
+        meta: { titleKey: 'imports.pageTitle', navKey: 'imports', permission: PERSON_MANAGE },
       },
       {
         path: 'account',

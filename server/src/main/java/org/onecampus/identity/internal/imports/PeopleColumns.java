@@ -1,0 +1,47 @@
+package org.onecampus.identity.internal.imports;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The columns of a people import, with the header row in Chinese and in English. */
+enum PeopleColumns {
+
+	NAME("name", "姓名"), NAME_EN("nameEn", "英文名"), GENDER("gender", "性别"), PHONE("phone", "手机"),
+	EMAIL("email", "邮箱"), ID_CARD("idCard", "身份证号"), AFFILIATION_TYPE("affiliationType", "身份类型"),
+	IDENTIFIER("identifier", "学号/工号"), ORG_UNIT_CODE("orgUnitCode", "单位代码"), START_DATE("startDate", "开始日期"),
+	END_DATE("endDate", "结束日期");
+
+	final String key;
+
+	final String chinese;
+
+	PeopleColumns(String key, String chinese) {
+		this.key = key;
+		this.chinese = chinese;
+	}
+
+	String header(Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? chinese : key;
+	}
+
+	static List<String> headers(Locale locale) {
+		return java.util.Arrays.stream(values()).map(c -> c.header(locale)).toList();
+	}
+
+	/** A header cell in either language (case and surrounding blanks ignored); null when unknown. */
+	static PeopleColumns byHeader(String header) {
+		String h = header.trim();
+		for (PeopleColumns column : values()) {
+			if (column.key.equalsIgnoreCase(h) || column.chinese.equals(h)) {
+				return column;
+			}
+		}
+		return null;
+	}
+
+	/** An example row for the template. */
+	static List<String> example() {
+		return List.of("张三", "Zhang San", "M", "13800000000", "zhangsan@example.edu.cn", "", "UNDERGRADUATE",
+				"2026000001", "CS", "2026-09-01", "");
+	}
+}
