@@ -28,6 +28,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.login.pageTitle' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/auth/ForgotPasswordView.vue'),
+    meta: { public: true, titleKey: 'recovery.pageTitle' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/AppLayout.vue'),
     children: [

@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param ip the client address; may be null
  * @param userAgent the browser's user agent; may be null
  * @param at when
+ * @param newDevice whether the browser carried no device cookie for this login, so it is a device
+ * (or browser) this account has not signed in from before
  */
-public record PersonSignedIn(UUID accountId, UUID personId, String username, String ip, String userAgent, Instant at) {
+public record PersonSignedIn(UUID accountId, UUID personId, String username, String ip, String userAgent, Instant at,
+		boolean newDevice) {
 }

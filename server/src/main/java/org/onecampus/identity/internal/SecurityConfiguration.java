@@ -39,6 +39,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/error").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/platform", "/api/v1/csrf").permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/identity/password-resets",
+					"/api/v1/identity/password-resets/*/completion").permitAll()
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")

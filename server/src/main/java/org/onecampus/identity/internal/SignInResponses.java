@@ -3,6 +3,7 @@ package org.onecampus.identity.internal;
 import java.util.Map;
 
 import org.onecampus.identity.CampusUser;
+import org.onecampus.identity.internal.protection.KnownDevice;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +63,7 @@ class SignInResponses {
 	AuthenticationSuccessHandler success() {
 		return (request, response, authentication) -> {
 			CampusUser user = (CampusUser) authentication.getPrincipal();
-			signIns.signedIn(user, request.getRemoteAddr(), request.getHeader("User-Agent"));
+			signIns.signedIn(user, request.getRemoteAddr(), request.getHeader("User-Agent"), !KnownDevice.of(request));
 			var saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
 			String redirect = saved != null ? pathOf(saved.getRedirectUrl()) : safeRelative(request.getParameter("redirect"));

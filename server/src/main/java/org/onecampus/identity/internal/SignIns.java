@@ -32,11 +32,11 @@ class SignIns {
 	}
 
 	@Transactional
-	void signedIn(CampusUser user, String ip, String userAgent) {
+	void signedIn(CampusUser user, String ip, String userAgent, boolean newDevice) {
 		accounts.signedIn(user.accountId());
 		audit.record(new AuditEntry(user.getUsername(), "auth.sign-in", "account:" + user.accountId(),
-				Map.of("userAgent", String.valueOf(userAgent)), ip));
+				Map.of("userAgent", String.valueOf(userAgent), "newDevice", newDevice), ip));
 		events.publishEvent(new PersonSignedIn(user.accountId(), user.personId(), user.getUsername(), ip, userAgent,
-				clock.instant()));
+				clock.instant(), newDevice));
 	}
 }

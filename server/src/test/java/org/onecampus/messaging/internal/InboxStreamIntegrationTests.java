@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.IntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onecampus.messaging.MessagingFixtures.announcement;
+import static org.onecampus.messaging.MessagingFixtures.signInsSettled;
 import static org.onecampus.support.IntegrationTest.DEMO_PASSWORD;
 
 /** The inbox stream pushes the unread count to the open browser when a message arrives. */
@@ -28,9 +31,13 @@ class InboxStreamIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void theStreamSendsTheUnreadCountAtOnceAndAgainWhenAMessageArrives() throws Exception {
 		ApiClient person = new ApiClient(port).signIn("head001", DEMO_PASSWORD);
+		signInsSettled(jdbc, "head001");
 		long before = person.get("/api/v1/messaging/inbox/unread-count").json().get("unread").asLong();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messaging/inbox/stream"))
 			.header("Accept", "text/event-stream")

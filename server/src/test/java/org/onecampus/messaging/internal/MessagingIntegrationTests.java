@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onecampus.messaging.MessagingFixtures;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
@@ -29,7 +30,9 @@ class MessagingIntegrationTests {
 	JdbcClient jdbc;
 
 	ApiClient as(String username) {
-		return new ApiClient(port).signIn(username, DEMO_PASSWORD);
+		ApiClient client = new ApiClient(port).signIn(username, DEMO_PASSWORD);
+		MessagingFixtures.signInsSettled(jdbc, username);
+		return client;
 	}
 
 	long unread(ApiClient client) {

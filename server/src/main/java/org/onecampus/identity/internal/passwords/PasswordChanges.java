@@ -53,6 +53,30 @@ public class PasswordChanges {
 		if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
 			throw PlatformException.invalid(List.of(new FieldProblem("currentPassword", "password.current-wrong")));
 		}
+		requireAcceptable(accountId, hash, newPassword);
+		records.replace(accountId, hash, encoder.encode(newPassword), policy.properties().history());
+		int ended = records.endOtherSessions(user.getUsername(), keepSessionId);
+		audit.record("identity.password-changed", "account:" + accountId, Map.of("otherSessionsEnded", ended));
+	}
+
+	/**
+	 * Sets a new password without the current one, for a person who proved who they are another way
+	 * (a reset code). The same policy and history rules apply; every session of the person ends.
+	 * Audited with the given actor and address, as nobody is signed in.
+	 * @throws PlatformException 422 naming {@code newPassword} and each broken rule
+	 */
+	@Transactional
+	public void reset(UUID accountId, String newPassword, String ip) {
+		String hash = records.hash(accountId);
+		requireAcceptable(accountId, hash, newPassword);
+		records.replace(accountId, hash, encoder.encode(newPassword), policy.properties().history());
+		String username = records.facts(accountId).username();
+		int ended = records.endOtherSessions(username, null);
+		audit.record(new AuditLog.AuditEntry(username, "identity.password-reset", "account:" + accountId,
+				Map.of("sessionsEnded", ended), ip));
+	}
+
+	private void requireAcceptable(UUID accountId, String hash, String newPassword) {
 		if (newPassword == null || newPassword.isEmpty()) {
 			throw PlatformException.invalid(List.of(new FieldProblem("newPassword", "NotBlank")));
 		}
@@ -67,9 +91,6 @@ public class PasswordChanges {
 						properties.maxLength(), properties.minClasses(), properties.history()))
 				.toList());
 		}
-		records.replace(accountId, hash, encoder.encode(newPassword), policy.properties().history());
-		int ended = records.endOtherSessions(user.getUsername(), keepSessionId);
-		audit.record("identity.password-changed", "account:" + accountId, Map.of("otherSessionsEnded", ended));
 	}
 
 	private boolean reused(UUID accountId, String currentHash, String candidate) {

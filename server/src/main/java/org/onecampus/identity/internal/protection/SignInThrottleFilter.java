@@ -62,6 +62,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		SignInSource source = SignInSource.of(request.getParameter("username"), request.getRemoteAddr());
 		boolean knownDevice = devices.recognises(request, source.login());
+		KnownDevice.note(request, knownDevice);
 		var wait = protection.retryAfter(source, knownDevice);
 		if (wait.isPresent()) {
 			tooMany(request, response, wait.get());
