@@ -26,6 +26,13 @@ export interface AuditQuery {
   size: number
   actor?: string
   action?: string
+  /** Contained in the target, e.g. an app code or a person id. */
+  target?: string
+  ip?: string
+  /** ISO-8601 instant, inclusive. */
+  from?: string
+  /** ISO-8601 instant, exclusive. */
+  to?: string
 }
 
 export interface DailyCount {
@@ -45,6 +52,10 @@ export async function listAuditEvents(query: AuditQuery): Promise<Page<AuditEven
   const params: Record<string, string | number> = { page: query.page, size: query.size }
   if (query.actor?.trim()) params.actor = query.actor.trim()
   if (query.action?.trim()) params.action = query.action.trim()
+  if (query.target?.trim()) params.target = query.target.trim()
+  if (query.ip?.trim()) params.ip = query.ip.trim()
+  if (query.from) params.from = query.from
+  if (query.to) params.to = query.to
   const { data } = await http.get<Page<AuditEvent>>('/api/v1/audit/events', { params })
   return data
 }

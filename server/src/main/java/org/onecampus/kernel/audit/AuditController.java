@@ -43,13 +43,35 @@ class AuditController {
 		this.json = json;
 	}
 
-	/** Entries newest first, filtered by actor and action (exact match). */
+	/**
+	 * Entries newest first, filtered by actor and action (exact match), target (contains, e.g. an app
+	 * code or a person id), client address (exact) and time ({@code from} inclusive, {@code to}
+	 * exclusive, ISO-8601 instants).
+	 */
 	@GetMapping("/events")
 	@PreAuthorize("hasAuthority('kernel:audit:read')")
 	Page<AuditEventView> events(@Valid PageQuery paging, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String action) {
+			@RequestParam(required = false) String action, @RequestParam(required = false) String target,
+			@RequestParam(required = false) String ip, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
+		if (target != null && !target.isBlank()) {
+			where.append(" and strpos(target, ?) > 0");
+			params.add(target.trim());
+		}
+		if (ip != null && !ip.isBlank()) {
+			where.append(" and ip = ?");
+			params.add(ip.trim());
+		}
+		if (from != null) {
+			where.append(" and occurred_at >= ?");
+			params.add(java.sql.Timestamp.from(from));
+		}
+		if (to != null) {
+			where.append(" and occurred_at < ?");
+			params.add(java.sql.Timestamp.from(to));
+		}
 		if (actor != null && !actor.isBlank()) {
 			where.append(" and actor = ?");
 			params.add(actor.trim());

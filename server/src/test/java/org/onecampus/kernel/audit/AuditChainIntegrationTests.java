@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.IntegrationTest;
+import org.onecampus.support.ProblemAssertions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -95,6 +96,24 @@ class AuditChainIntegrationTests {
 		var events = admin.get("/api/v1/audit/events?action=audit.verified&size=5").json();
 		assertThat(events.get("items").get(0).get("actor").asString()).isEqualTo("admin");
 		assertThat(events.get("total").asLong()).isPositive();
+	}
+
+	@Test
+	void administratorsSearchByTargetAddressAndTime() {
+		audit.record(new AuditLog.AuditEntry("searcher", "test.searchable", "app:library-portal", null, "10.20.30.40"));
+		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
+		var byTarget = admin.get("/api/v1/audit/events?target=library-portal").json();
+		assertThat(byTarget.get("total").asLong()).isOne();
+		assertThat(byTarget.get("items").get(0).get("ip").asString()).isEqualTo("10.20.30.40");
+		assertThat(admin.get("/api/v1/audit/events?ip=10.20.30.40").json().get("items").get(0).get("action").asString())
+			.isEqualTo("test.searchable");
+		String now = java.time.Instant.now().plusSeconds(5).toString();
+		String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+		assertThat(admin.get("/api/v1/audit/events?target=library-portal&from=" + hourAgo + "&to=" + now).json()
+			.get("total").asLong()).isOne();
+		assertThat(admin.get("/api/v1/audit/events?target=library-portal&to=" + hourAgo).json().get("total").asLong())
+			.isZero();
+		ProblemAssertions.assertProblem(admin.get("/api/v1/audit/events?from=yesterday"), 400, "request.parameter");
 	}
 
 	@Test
