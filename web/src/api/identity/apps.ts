@@ -21,30 +21,6 @@ export const AFFILIATION_TYPES = [
   'PARENT',
 ] as const
 
-/** A registered campus system (`GET /api/v1/identity/apps`). */
-export interface SsoApp {
-  id: string
-  code: string
-  name: string
-  nameEn: string | null
-  ownerOrgCode: string
-  protocol: SsoProtocol
-  servicePatterns: string[]
-  redirectUris: string[]
-  postLogoutRedirectUris: string[]
-  grantTypes: string[]
-  scopes: string[]
-  releasedAttributes: string[]
-  allowedAffiliations: string[]
-  requiresSecondFactor: boolean
-  requireConsent: boolean
-  backchannelLogoutUri: string | null
-  enabled: boolean
-  hasSecret: boolean
-  createdAt: string
-  updatedAt: string
-}
-
 /** What the form sends to register or change an app. */
 export interface SsoAppInput {
   code: string
@@ -63,6 +39,14 @@ export interface SsoAppInput {
   requireConsent: boolean
   backchannelLogoutUri: string | null
   enabled: boolean
+}
+
+/** A registered campus system (`GET /api/v1/identity/apps`): the form's fields plus what the server keeps. */
+export interface SsoApp extends SsoAppInput {
+  id: string
+  hasSecret: boolean
+  createdAt: string
+  updatedAt: string
 }
 
 export interface RegisteredApp {
