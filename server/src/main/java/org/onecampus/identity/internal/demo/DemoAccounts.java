@@ -13,7 +13,7 @@ import org.onecampus.identity.internal.demo.DemoUniversity.Person;
  * The nine fixed demo accounts, one for each kind of user a demo walks through. They are the first
  * people of every demo university; the population fills their positions (head001 heads 计算机学院,
  * cou001 is the counsellor of stu001's class, fac001 advises that class and supervises grad001,
- * intl001, it001 and admin are office staff).
+ * intl001, it001 and admin are office staff; intl001 designs forms and processes).
  */
 record DemoAccounts(Person admin, Person student, Person postgraduate, Person faculty, Person counsellor,
 		Person head, Person international, Person it, Person visitor, OrgUnit studentClass, int studentGrade) {
@@ -27,6 +27,9 @@ record DemoAccounts(Person admin, Person student, Person postgraduate, Person fa
 	static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
 
 	static final String SECURITY_OFFICER = "SECURITY_OFFICER";
+
+	/** Designs the international office's forms and processes (created by the workflow migrations). */
+	static final String PROCESS_DESIGNER = "PROCESS_DESIGNER";
 
 	static DemoAccounts create(DemoRoster roster, DemoOrgTree tree, DemoIdentifiers identifiers) {
 		College cs = DemoOrgCatalogue.college(COLLEGE);
@@ -60,7 +63,8 @@ record DemoAccounts(Person admin, Person student, Person postgraduate, Person fa
 		Person head = roster.enrol("head001", "赵志强", "Zhao Zhiqiang", "M", roster.bornAged(50, 54), List.of());
 		roster.affiliate(head, AffiliationType.FACULTY, identifiers.faculty(), college, roster.joined(head.birthDate(), 30));
 
-		Person international = roster.enrol("intl001", "周雨涵", "Zhou Yuhan", "F", roster.bornAged(27, 31), List.of());
+		Person international = roster.enrol("intl001", "周雨涵", "Zhou Yuhan", "F", roster.bornAged(27, 31),
+				List.of(PROCESS_DESIGNER));
 		roster.affiliate(international, AffiliationType.STAFF, identifiers.staff(), tree.unit("INTL"),
 				roster.joined(international.birthDate(), 24));
 
