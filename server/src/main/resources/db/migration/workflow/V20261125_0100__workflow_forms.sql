@@ -40,7 +40,7 @@ create table workflow_file (
 create index workflow_file_orphan_idx on workflow_file (uploaded_at) where referenced_at is null;
 
 insert into identity_role (code, name, name_en, description, built_in) values
-  ('PROCESS_DESIGNER', '流程管理员', 'Process designer', 'Designs and publishes forms and processes of the BPM platform')
+  ('PROCESS_DESIGNER', '流程管理员', 'Process designer', 'Designs and publishes forms and processes of the BPM platform', true)
 on conflict (code) do nothing;
 
 insert into identity_role_permission (role_code, permission) values
