@@ -16,7 +16,7 @@ public class UploadedFiles {
 
 	private final JdbcClient jdbc;
 
-	UploadedFiles(JdbcClient jdbc) {
+	public UploadedFiles(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
