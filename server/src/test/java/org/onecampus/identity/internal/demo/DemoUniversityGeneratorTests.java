@@ -110,7 +110,9 @@ class DemoUniversityGeneratorTests {
 			.containsExactlyElementsOf(DemoUniversityGenerator.DEMO_USERNAMES);
 		assertThat(account("admin").roles()).containsExactly("MEMBER", "PLATFORM_ADMIN");
 		assertThat(account("it001").roles()).containsExactly("MEMBER", "SECURITY_OFFICER");
-		assertThat(university.accounts()).filteredOn(account -> !Set.of("admin", "it001").contains(account.username()))
+		assertThat(account("intl001").roles()).containsExactly("MEMBER", "PROCESS_DESIGNER");
+		assertThat(university.accounts())
+			.filteredOn(account -> !Set.of("admin", "it001", "intl001").contains(account.username()))
 			.allSatisfy(account -> assertThat(account.roles()).containsExactly("MEMBER"));
 		assertThat(person("stu001").name()).isEqualTo("李明轩");
 		assertThat(person("stu001").nameEn()).isEqualTo("Li Mingxuan");
