@@ -185,6 +185,16 @@ class FormsIntegrationTests {
 	}
 
 	@Test
+	void theFormsAndFilesApiIsInTheOpenApiDocument() {
+		JsonNode paths = new ApiClient(port).get("/v3/api-docs").json().get("paths");
+		assertThat(paths.has("/api/v1/workflow/forms")).isTrue();
+		assertThat(paths.has("/api/v1/workflow/forms/{key}/versions/{version}/validation")).isTrue();
+		assertThat(paths.has("/api/v1/workflow/forms/import")).isTrue();
+		assertThat(paths.has("/api/v1/workflow/files")).isTrue();
+		assertThat(paths.has("/api/v1/workflow/files/{id}")).isTrue();
+	}
+
+	@Test
 	void anUnknownVersionIs404() {
 		assertProblem(as("stu001").get("/api/v1/workflow/forms/leave-request/versions/99"), 404, "resource.not-found");
 	}
