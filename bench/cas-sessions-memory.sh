@@ -111,7 +111,8 @@ insert into identity_session_device
   from clone_plan p join identity_session_device d on d.session_id = p.src_session;
 insert into identity_cas_tgt (id, account_id, username, session_id, created_at, last_used_at, expires_at)
   select p.tgt_id, p.account_id, p.username, p.session_id, t.created_at, t.last_used_at, t.expires_at
-  from clone_plan p join identity_cas_tgt t on t.session_id = p.src_session and t.ended_at is null;" >/dev/null
+  from clone_plan p join lateral (select * from identity_cas_tgt t where t.session_id = p.src_session and t.ended_at is null
+                                   order by t.created_at limit 1) t on true;" >/dev/null
 AFTER=$(measure after)
 echo "$AFTER"
 python3 - "$BEFORE" "$AFTER" "$SESSIONS" <<'PY'

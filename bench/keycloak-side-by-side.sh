@@ -7,7 +7,8 @@
 #
 # ONECAMPUS_JAR defaults to server/target/onecampus.jar, ROUNDS to 2 (each round: sign-ins on
 # OneCampus, then on Keycloak, then tokens on OneCampus, then on Keycloak). Environment: USERS (virtual
-# users, default 8), DURATION (seconds per measurement, default 30), KC_VERSION (default 26.7.3),
+# users, default 8), DURATION (seconds per measurement, default 30), WARMUP (seconds of unmeasured
+# load per system and scenario before the first round, default 15), KC_VERSION (default 26.7.3),
 # KC_JAVA (the JDK for Keycloak, default /usr/lib/jvm/temurin-25-jdk-amd64), OC_PORT/KC_PORT
 # (default 18380/18381), WORK (default bench/target/side-by-side).
 #
@@ -25,6 +26,7 @@ JAR=$(realpath "${1:-server/target/onecampus.jar}")
 ROUNDS=${2:-2}
 USERS=${USERS:-8}
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-15}
 KC_VERSION=${KC_VERSION:-26.7.3}
 KC_JAVA=${KC_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OC_PORT=${OC_PORT:-18380}
@@ -140,6 +142,14 @@ gatling() { # TARGET SCENARIO -> prints req/s of the scenario's main request
 	python3 bench/summarize-report.py "$report" | awk -F' *\\| *' -v r="$request" -v l="$before → $after" -v rep="$report" \
 		'$2 == r { print $5 "\t" $3 "\t" $4 "\t" $7 "\t" $8 "\t" l "\t" rep }'
 }
+
+# Warm-up (not counted): each system's JIT compiler sees every path once before the first round.
+round=warmup
+for scenario in signin token; do
+	for target in onecampus keycloak; do
+		DURATION=$WARMUP gatling "$target" "$scenario" >/dev/null
+	done
+done
 
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
