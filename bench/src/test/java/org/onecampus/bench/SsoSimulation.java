@@ -26,7 +26,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code GET /cas/p3/serviceValidate} (request "cas serviceValidate": consumes it and answers with the
  * released attributes);</li>
  * <li><b>client credentials</b>: {@code POST /oauth2/token} as {@code demo-system} (request "token"),
- * which checks the Argon2id-hashed client secret and signs a JWT.</li>
+ * which checks the client secret (a keyed HMAC-SHA-256 hash since the benchmark work of issue 3; an
+ * Argon2id hash before) and signs a JWT.</li>
  * </ul>
  * Properties: {@code baseUrl} (loopback only, default {@code http://localhost:8080}), {@code casUsers}
  * (default 20), {@code tokenUsers} (default 20; 0 leaves a scenario out, to measure one at a time),

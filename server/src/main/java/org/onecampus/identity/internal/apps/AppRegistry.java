@@ -30,16 +30,16 @@ public class AppRegistry {
 
 	private final RegisteredClients clients;
 
-	private final PasswordEncoder passwords;
+	private final PasswordEncoder secrets;
 
 	private final AuditLog audit;
 
-	AppRegistry(SsoApps apps, AppValidation validation, RegisteredClients clients, PasswordEncoder passwords,
+	AppRegistry(SsoApps apps, AppValidation validation, RegisteredClients clients, ClientSecrets secrets,
 			AuditLog audit) {
 		this.apps = apps;
 		this.validation = validation;
 		this.clients = clients;
-		this.passwords = passwords;
+		this.secrets = secrets.encoder();
 		this.audit = audit;
 	}
 
@@ -63,7 +63,7 @@ public class AppRegistry {
 		String clientSecret = null;
 		if (app.protocol() == Protocol.OIDC) {
 			clientSecret = secret != null ? secret : newSecret();
-			clients.sync(app, passwords.encode(clientSecret));
+			clients.sync(app, secrets.encode(clientSecret));
 		}
 		audit.record("sso.app.registered", "app:" + app.code(), summary(app));
 		return new Registered(apps.byId(app.id()).orElseThrow(), secret != null ? null : clientSecret);
@@ -108,7 +108,7 @@ public class AppRegistry {
 			throw PlatformException.conflict("sso.app.no-secret-for-cas");
 		}
 		String secret = newSecret();
-		clients.sync(app, passwords.encode(secret));
+		clients.sync(app, secrets.encode(secret));
 		audit.record("sso.app.secret-replaced", "app:" + app.code(), null);
 		return secret;
 	}

@@ -3,6 +3,7 @@ package org.onecampus.identity.internal.oidc;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.onecampus.identity.internal.apps.ClientSecrets;
 import org.onecampus.identity.internal.sso.SigningKeys;
 
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -46,8 +48,15 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, AuthorizationPolicy policy,
-			RpInitiatedLogout logout) throws Exception {
+			RpInitiatedLogout logout, ClientSecrets secrets) throws Exception {
 		http.oauth2AuthorizationServer(server -> server
+			// Client secrets are keyed fast hashes (Argon2id ones are still accepted and upgraded on use).
+			.clientAuthentication(authentication -> authentication.authenticationProviders(providers -> providers
+				.forEach(provider -> {
+					if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
+						secretProvider.setPasswordEncoder(secrets.encoder());
+					}
+				})))
 			.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(policy::apply).consentPage("/oauth2/consent"))
 			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
 				.logoutEndpoint(endpoint -> endpoint.logoutResponseHandler(logout.handler()))));

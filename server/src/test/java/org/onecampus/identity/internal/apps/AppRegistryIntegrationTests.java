@@ -29,7 +29,7 @@ class AppRegistryIntegrationTests {
 		assertThat(list.body()).contains("\"demo-cas\"", "\"demo-app\"", "\"demo-system\"", "http://localhost:9999/.*");
 		String secret = jdbc.sql("select client_secret from oauth2_registered_client where client_id = 'demo-app'")
 			.query(String.class).single();
-		assertThat(secret).startsWith("$argon2id$").doesNotContain("demo-app-secret");
+		assertThat(secret).startsWith("{hmac-sha256}").doesNotContain("demo-app-secret");
 	}
 
 	@Test

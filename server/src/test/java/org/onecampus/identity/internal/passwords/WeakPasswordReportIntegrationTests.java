@@ -1,6 +1,9 @@
 package org.onecampus.identity.internal.passwords;
 
+import java.time.Duration;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
@@ -29,6 +32,9 @@ class WeakPasswordReportIntegrationTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	SignInPasswordScoring scoring;
+
 	@Test
 	void aSignInWithAWeakPasswordFlagsTheAccountWithoutKeepingThePasswordAndTheReportCountsIt() {
 		DemoPeople people = new DemoPeople(jdbc);
@@ -36,12 +42,16 @@ class WeakPasswordReportIntegrationTests {
 		String strong = people.undergraduate(21).username();
 		people.storeHash(weak, encoder.encode("Abc@123456"));
 		people.storeHash(strong, encoder.encode("Lantern#2718-wavelet"));
+		jdbc.sql("update identity_account set password_scored_at = null where username in (:u)")
+			.param("u", java.util.List.of(weak, strong)).update();
 		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
 		int weakBefore = admin.get(REPORT).json().get("weak").asInt();
 
 		new ApiClient(port).signIn(weak, "Abc@123456");
 		new ApiClient(port).signIn(strong, "Lantern#2718-wavelet");
 
+		// Scored off the sign-in's path, by the background scorer.
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scoredAt(weak) != null && scoredAt(strong) != null);
 		assertThat(flag(weak)).isTrue();
 		assertThat(flag(strong)).isFalse();
 		assertThat(jdbc.sql("select row_to_json(a)::text from identity_account a where username = :u").param("u", weak)
@@ -70,6 +80,26 @@ class WeakPasswordReportIntegrationTests {
 	}
 
 	@Test
+	void theSamePasswordIsNotScoredAgainUntilItsStoredHashChanges() {
+		DemoPeople people = new DemoPeople(jdbc);
+		String username = people.undergraduate(22).username();
+		people.storeHash(username, encoder.encode("Lantern#2718-wavelet"));
+		scoring.scoreNow(username, "Lantern#2718-wavelet");
+		Object first = scoredAt(username);
+		assertThat(first).isNotNull();
+		assertThat(flag(username)).isFalse();
+
+		scoring.scoreNow(username, "Lantern#2718-wavelet");
+		assertThat(scoredAt(username)).isEqualTo(first);
+
+		// A new stored hash (here set directly, as an import would) is a new password: scored again.
+		people.storeHash(username, encoder.encode("Abc@123456"));
+		scoring.scoreNow(username, "Abc@123456");
+		assertThat(flag(username)).isTrue();
+		assertThat(scoredAt(username)).isNotEqualTo(first);
+	}
+
+	@Test
 	void membersDoNotSeeTheReport() {
 		ApiClient student = new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD);
 		assertProblem(student.get(REPORT), 403, "auth.forbidden");
@@ -81,6 +111,11 @@ class WeakPasswordReportIntegrationTests {
 		assertThat(WeakPasswordReportController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
 		assertThat(WeakPasswordReportController.cell("计算机学院")).isEqualTo("计算机学院");
 		assertThat(WeakPasswordReportController.cell("a,b")).isEqualTo("\"a,b\"");
+	}
+
+	private Object scoredAt(String username) {
+		return jdbc.sql("select password_scored_at from identity_account where username = :u").param("u", username)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).single();
 	}
 
 	private boolean flag(String username) {
