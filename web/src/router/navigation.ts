@@ -3,7 +3,7 @@ import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, L
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
-import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
+import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
@@ -19,6 +19,7 @@ export type NavKey =
   | 'imports'
   | 'throttles'
   | 'weakPasswords'
+  | 'policies'
   | 'messaging-send'
   | 'messaging-admin'
   | 'apps'
@@ -90,6 +91,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'account.home.weakPasswords',
     icon: DataAnalysis,
     permission: PASSWORD_REPORT_READ,
+  },
+  {
+    key: 'policies',
+    path: '/admin/policies',
+    titleKey: 'policies.nav',
+    descriptionKey: 'policies.home',
+    icon: Lock,
+    permission: POLICY_READ,
   },
   {
     key: 'messaging-send',

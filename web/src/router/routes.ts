@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
-import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
+import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
@@ -90,6 +90,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-weak-passwords',
         component: () => import('@/views/identity/admin/WeakPasswordsView.vue'),
         meta: { titleKey: 'account.weakPasswords.pageTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_READ },
+      },
+      {
+        path: 'admin/policies',
+        name: 'admin-policies',
+        component: () => import('@/views/identity/admin/PasswordPolicyView.vue'),
+        meta: { titleKey: 'policies.pageTitle', navKey: 'policies', permission: POLICY_READ },
       },
       {
         path: 'messaging/inbox',

@@ -50,6 +50,7 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'identity.password-rehashed': 'audit.actions.identityPasswordRehashed',
   'identity.password-report-exported': 'audit.actions.identityPasswordReportExported',
   'identity.password-report-snapshot': 'audit.actions.identityPasswordReportSnapshot',
+  'identity.password-policy.changed': 'audit.actions.identityPasswordPolicyChanged',
   'identity.person.changed': 'audit.actions.identityPersonChanged',
   'identity.person.created': 'audit.actions.identityPersonCreated',
   'identity.person.id-card-revealed': 'audit.actions.identityPersonIdCardRevealed',

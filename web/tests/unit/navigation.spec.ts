@@ -14,8 +14,8 @@ describe('permission-driven navigation', () => {
     ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
     [
       'a security officer',
-      [...auditor, 'identity:throttle:manage', 'identity:password-report:read'],
-      ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords'],
+      [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
+      ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords', 'policies'],
     ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)

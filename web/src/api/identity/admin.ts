@@ -69,3 +69,51 @@ export async function takePasswordSnapshot(): Promise<PasswordDayCount[]> {
   const { data } = await http.post<PasswordDayCount[]>(`${REPORT}/snapshots`)
   return data
 }
+
+export const POLICY_READ = 'identity:policy:read'
+export const POLICY_WRITE = 'identity:policy:write'
+
+export interface PasswordPolicy {
+  minLength: number
+  maxLength: number
+  minClasses: number
+  history: number
+  /** 0: passwords never expire */
+  maxAgeDays: number
+  /** zxcvbn score 0–4 a new password needs */
+  minScore: number
+  /** sign-in passwords scoring below this are reported weak */
+  weakScore: number
+}
+
+export interface PasswordPolicyView {
+  policy: PasswordPolicy
+  /** the configuration's policy, in force while nothing is saved */
+  defaults: PasswordPolicy
+  /** 0 while the configuration's policy applies */
+  version: number
+  saved: boolean
+  updatedAt: string | null
+  updatedBy: string | null
+}
+
+export interface PolicyTrial {
+  score: number
+  acceptable: boolean
+  problems: string[]
+}
+
+export async function getPasswordPolicy(): Promise<PasswordPolicyView> {
+  const { data } = await http.get<PasswordPolicyView>('/api/v1/identity/password-policy')
+  return data
+}
+
+export async function savePasswordPolicy(policy: PasswordPolicy, version: number): Promise<PasswordPolicyView> {
+  const { data } = await http.put<PasswordPolicyView>('/api/v1/identity/password-policy', { policy, version })
+  return data
+}
+
+export async function tryPasswordPolicy(policy: PasswordPolicy, password: string): Promise<PolicyTrial> {
+  const { data } = await http.post<PolicyTrial>('/api/v1/identity/password-policy/trial', { policy, password })
+  return data
+}

@@ -23,13 +23,13 @@ class PasswordChangeGate implements HandlerInterceptor {
 
 	private final PasswordRecords records;
 
-	private final PasswordPolicyProperties properties;
+	private final PasswordPolicy policy;
 
 	private final Clock clock;
 
-	PasswordChangeGate(PasswordRecords records, PasswordPolicyProperties properties, Clock clock) {
+	PasswordChangeGate(PasswordRecords records, PasswordPolicy policy, Clock clock) {
 		this.records = records;
-		this.properties = properties;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -39,9 +39,10 @@ class PasswordChangeGate implements HandlerInterceptor {
 		if (authentication == null || !(authentication.getPrincipal() instanceof CampusUser user) || exempt(request)) {
 			return true;
 		}
+		int maxAgeDays = policy.properties().maxAgeDays();
 		records.state(user.accountId()).ifPresent(state -> {
-			boolean expired = properties.maxAgeDays() > 0
-					&& state.changedAt().plus(Duration.ofDays(properties.maxAgeDays())).isBefore(clock.instant());
+			boolean expired = maxAgeDays > 0
+					&& state.changedAt().plus(Duration.ofDays(maxAgeDays)).isBefore(clock.instant());
 			if (state.mustChange() || expired) {
 				throw new PlatformException(HttpStatus.FORBIDDEN, "auth.password-change-required");
 			}

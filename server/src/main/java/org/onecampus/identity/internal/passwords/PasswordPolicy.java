@@ -2,12 +2,14 @@ package org.onecampus.identity.internal.passwords;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.nulabinc.zxcvbn.Pattern;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import com.nulabinc.zxcvbn.matchers.Match;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordPolicy {
 
-	private final PasswordPolicyProperties properties;
+	private final Supplier<PasswordPolicyProperties> policy;
 
 	private final Zxcvbn zxcvbn = new Zxcvbn();
 
+	/** A fixed policy (tests, and trying a policy before saving it). */
 	public PasswordPolicy(PasswordPolicyProperties properties) {
-		this.properties = properties;
+		this.policy = () -> properties;
 	}
 
+	@Autowired
+	PasswordPolicy(PasswordPolicySettings settings) {
+		this.policy = settings::current;
+	}
+
+	/** The policy in force now (administrators may change it while the platform runs). */
 	public PasswordPolicyProperties properties() {
-		return properties;
+		return policy.get();
 	}
 
 	/**
@@ -37,6 +46,7 @@ public class PasswordPolicy {
 	 * @return the score and every rule it breaks, never null
 	 */
 	public PasswordAssessment assess(String password, PersonalFacts facts) {
+		PasswordPolicyProperties properties = policy.get();
 		List<PasswordProblem> problems = new ArrayList<>();
 		if (password.codePointCount(0, password.length()) < properties.minLength()) {
 			problems.add(PasswordProblem.TOO_SHORT);
