@@ -1,12 +1,18 @@
 package org.onecampus.workflow.internal.engine;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
@@ -59,10 +65,11 @@ final class BpmnPreparation {
 			problems.add(new ModelOutline.Problem(null, "bpmn-one-process", "exactly one process is needed"));
 			return new ModelOutline(null, nodes, conditions, problems);
 		}
+		Map<String, String> flowConditions = flowConditions(xml);
 		Process process = model.getMainProcess();
 		process.setExecutable(true);
 		for (FlowElement element : List.copyOf(process.getFlowElements())) {
-			wire(process, element, nodes, conditions, problems);
+			wire(process, element, flowConditions, nodes, conditions, problems);
 		}
 		for (ValidationError error : new ProcessValidatorFactory().createDefaultProcessValidator().validate(model)) {
 			if (!error.isWarning()) {
@@ -78,7 +85,8 @@ final class BpmnPreparation {
 				conditions, problems);
 	}
 
-	private static void wire(Process process, FlowElement element, List<ModelOutline.Node> nodes,
+	private static void wire(Process process, FlowElement element, Map<String, String> flowConditions,
+			List<ModelOutline.Node> nodes,
 			Map<String, String> conditions, List<ModelOutline.Problem> problems) {
 		if (!SAFE_ID.matcher(element.getId() == null ? "" : element.getId()).matches()) {
 			problems.add(new ModelOutline.Problem(element.getId(), "bpmn-id", "ids must match " + SAFE_ID.pattern()));
@@ -118,7 +126,7 @@ final class BpmnPreparation {
 		}
 		else if (element instanceof ExclusiveGateway gateway && gateway.getDefaultFlow() == null) {
 			List<SequenceFlow> unconditional = gateway.getOutgoingFlows().stream()
-				.filter(flow -> blank(flow.getAttributeValue(NAMESPACE, "condition")))
+				.filter(flow -> blank(flowConditions.get(flow.getId())))
 				.toList();
 			if (unconditional.size() == 1 && gateway.getOutgoingFlows().size() > 1) {
 				gateway.setDefaultFlow(unconditional.get(0).getId());
@@ -126,7 +134,7 @@ final class BpmnPreparation {
 		}
 		else if (element instanceof SequenceFlow flow) {
 			FlowElement source = process.getFlowElement(flow.getSourceRef());
-			String condition = flow.getAttributeValue(NAMESPACE, "condition");
+			String condition = flowConditions.get(flow.getId());
 			if (source instanceof ExclusiveGateway && condition != null && !condition.isBlank()) {
 				flow.setConditionExpression("${" + BEAN + ".condition(execution, '" + flow.getId() + "')}");
 				conditions.put(flow.getId(), condition);
@@ -135,6 +143,32 @@ final class BpmnPreparation {
 				flow.setConditionExpression(null);
 			}
 		}
+	}
+
+	/**
+	 * The {@code onecampus:condition} of each sequence flow, read from the XML itself: Flowable's
+	 * converter does not keep unknown attributes on sequence flows.
+	 */
+	private static Map<String, String> flowConditions(String xml) {
+		Map<String, String> conditions = new LinkedHashMap<>();
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		try {
+			XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(xml));
+			while (reader.hasNext()) {
+				if (reader.next() == XMLStreamConstants.START_ELEMENT && "sequenceFlow".equals(reader.getLocalName())) {
+					String condition = reader.getAttributeValue(NAMESPACE, "condition");
+					if (condition != null) {
+						conditions.put(reader.getAttributeValue(null, "id"), condition);
+					}
+				}
+			}
+		}
+		catch (XMLStreamException ex) {
+			// the converter reports unreadable XML
+		}
+		return conditions;
 	}
 
 	private static boolean blank(String text) {

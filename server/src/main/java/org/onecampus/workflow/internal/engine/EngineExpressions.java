@@ -31,8 +31,7 @@ public class EngineExpressions {
 	}
 
 	public boolean condition(DelegateExecution execution, String flowId) {
-		NodeHooks.NodeContext flow = context(execution, flowId, "condition");
-		return hooks.getObject().condition(flow, flow.config());
+		return hooks.getObject().condition(context(execution, flowId, "condition"));
 	}
 
 	public void carbonCopy(DelegateExecution execution, String nodeId) {

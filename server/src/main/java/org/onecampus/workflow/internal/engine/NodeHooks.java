@@ -14,8 +14,11 @@ public interface NodeHooks {
 	 */
 	List<String> approvers(NodeContext node);
 
-	/** Evaluates an {@code onecampus:condition} of a flow out of an exclusive gateway. */
-	boolean condition(NodeContext node, String expression);
+	/**
+	 * Evaluates the {@code onecampus:condition} of a flow out of an exclusive gateway; the context's
+	 * {@code nodeId} is the flow's id (the condition itself is kept with the published version).
+	 */
+	boolean condition(NodeContext flow);
 
 	/** Records the CC recipients of a CC step. */
 	void carbonCopy(NodeContext node);

@@ -163,7 +163,12 @@ public class ProcessDefinitions {
 			entry.put("name", node.name());
 			entry.set("config", config);
 		}
-		outline.conditions().forEach((flow, expression) -> configs.checkCondition(flow, expression, problems));
+		outline.conditions().forEach((flow, expression) -> {
+			configs.checkCondition(flow, expression, problems);
+			ObjectNode entry = nodes.putObject(flow);
+			entry.put("type", "CONDITION");
+			entry.putObject("config").put("condition", expression);
+		});
 		if (problems.isEmpty() && outline.nodes().stream().noneMatch(n -> !"CC".equals(n.type()))) {
 			problems.add(new FieldProblem("model", "workflow.model.no-task"));
 		}

@@ -191,7 +191,8 @@ class InstanceRuntime implements Processes {
 		InstanceRecord instance = instances.lock(instanceId).orElseThrow();
 		requireRunning(instance);
 		ProcessVersion version = version(instance);
-		if (version.nodes().path(toNodeId).isMissingNode() || "CC".equals(version.nodeType(toNodeId))) {
+		if (version.nodes().path(toNodeId).isMissingNode()
+				|| !List.of("APPROVER", "HANDLER").contains(version.nodeType(toNodeId))) {
 			throw PlatformException.invalid(List.of(new FieldProblem("toNodeId", "workflow.node-unknown", toNodeId)));
 		}
 		List<String> active = engine.activeActivityIds(instance.engineInstanceId());

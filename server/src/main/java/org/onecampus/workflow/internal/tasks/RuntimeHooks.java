@@ -81,8 +81,13 @@ class RuntimeHooks implements NodeHooks {
 	}
 
 	@Override
-	public boolean condition(NodeContext flow, String expression) {
+	public boolean condition(NodeContext flow) {
 		InstanceRecord instance = instance(flow);
+		ProcessVersion version = versions.find(instance.processKey(), instance.version()).orElseThrow();
+		String expression = version.nodes().path(flow.nodeId()).path("config").path("condition").asString(null);
+		if (expression == null) {
+			return false;
+		}
 		Map<String, Object> variables = new HashMap<>(instance.formData());
 		variables.put("applicant", Map.of("id", instance.applicantId().toString()));
 		return conditions.test(expression, variables);
