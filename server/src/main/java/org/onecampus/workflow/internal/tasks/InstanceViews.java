@@ -94,7 +94,7 @@ class InstanceViews {
 		Map<String, FieldAccess> access = viewerAccess(instance, version, tasks, viewer.personId());
 		boolean hideFields = access != null;
 		List<Step> timeline = actions.stream().map(a -> new Step(a.action(), a.nodeId(),
-				a.nodeId() == null ? null : version.nodeName(a.nodeId()), a.actorId() == null ? null : person(a.actorId(), names),
+				a.nodeId() == null || version.nodes().path(a.nodeId()).isMissingNode() ? null : version.nodeName(a.nodeId()), a.actorId() == null ? null : person(a.actorId(), names),
 				a.at().toInstant(), a.comment(), json.readTree(a.attachments()),
 				a.snapshot() == null ? null : json.valueToTree(visible(version, access, map(a.snapshot()), hideFields)),
 				json.readTree(a.details())))
