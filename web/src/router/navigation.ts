@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -7,12 +7,14 @@ import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identi
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
+import { TASK_READ } from '@/api/workflow/tasks'
 
 export type NavKey =
   | 'home'
   | 'profile'
   | 'account'
   | 'inbox'
+  | 'tasks'
   | 'audit'
   | 'people'
   | 'org'
@@ -44,6 +46,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'profile', path: '/profile', titleKey: 'common.nav.profile', descriptionKey: 'home.modules.profile', icon: User },
   { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
   { key: 'inbox', path: '/messaging/inbox', titleKey: 'messaging.nav.inbox', descriptionKey: 'messaging.home.inbox', icon: Bell },
+  {
+    key: 'tasks',
+    path: '/workflow/tasks',
+    titleKey: 'tasks.nav',
+    descriptionKey: 'tasks.home',
+    icon: Checked,
+    permission: TASK_READ,
+  },
   {
     key: 'audit',
     path: '/audit',

@@ -6,6 +6,7 @@ import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identi
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
+import { TASK_READ } from '@/api/workflow/tasks'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -102,6 +103,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'messaging-inbox',
         component: () => import('@/views/messaging/InboxView.vue'),
         meta: { titleKey: 'messaging.pageTitle.inbox', navKey: 'inbox' },
+      },
+      {
+        path: 'workflow/tasks',
+        name: 'workflow-tasks',
+        component: () => import('@/views/workflow/tasks/TaskListView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.list', navKey: 'tasks', permission: TASK_READ },
+      },
+      {
+        path: 'workflow/tasks/:id',
+        name: 'workflow-task',
+        component: () => import('@/views/workflow/tasks/TaskDetailView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.task', navKey: 'tasks', permission: TASK_READ },
+      },
+      {
+        path: 'workflow/instances/:id',
+        name: 'workflow-instance',
+        component: () => import('@/views/workflow/tasks/InstanceDetailView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.instance', navKey: 'tasks', permission: TASK_READ },
       },
       {
         path: 'messaging/preferences',

@@ -12,6 +12,7 @@ describe('permission-driven navigation', () => {
     ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
     ['student', student, ['home', 'profile', 'account', 'inbox']],
     ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
+    ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'tasks']],
     [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],

@@ -29,6 +29,27 @@ public interface OrgChart {
 		record ClassCounsellor() implements ApproverRule {
 		}
 
+		/** Class advisors (班主任) of the class the applicant is in. */
+		record ClassAdvisor() implements ApproverRule {
+		}
+
+		/** Heads of the applicant's primary unit itself (other than the applicant). */
+		record UnitHead() implements ApproverRule {
+		}
+
+		/**
+		 * Holders of a position of {@code kind} (HEAD, DEPUTY_HEAD, COUNSELLOR, CLASS_ADVISOR, OFFICE_STAFF …)
+		 * at one org unit, whoever the applicant is.
+		 */
+		record PositionAt(String kind, UUID orgUnitId) implements ApproverRule {
+
+			public PositionAt {
+				if (kind == null || kind.isBlank() || orgUnitId == null) {
+					throw new IllegalArgumentException("a position needs a kind and an org unit");
+				}
+			}
+		}
+
 		/** The applicant's supervisors (postgraduates and PhD students). */
 		record Supervisor() implements ApproverRule {
 		}
@@ -49,15 +70,23 @@ public interface OrgChart {
 		}
 
 		/**
-		 * Parses {@code college-head}, {@code class-counsellor}, {@code supervisor} or {@code levels-up:N}.
+		 * Parses {@code college-head}, {@code class-counsellor}, {@code class-advisor}, {@code unit-head},
+		 * {@code supervisor}, {@code levels-up:N} or {@code KIND@orgUnitId}.
 		 * @throws IllegalArgumentException for anything else
 		 */
 		static ApproverRule parse(String text) {
 			return switch (text) {
 				case "college-head" -> new CollegeHead();
 				case "class-counsellor" -> new ClassCounsellor();
+				case "class-advisor" -> new ClassAdvisor();
+				case "unit-head" -> new UnitHead();
 				case "supervisor" -> new Supervisor();
 				default -> {
+					int at = text.indexOf('@');
+					if (at > 0) {
+						yield new PositionAt(text.substring(0, at).toUpperCase(java.util.Locale.ROOT),
+								UUID.fromString(text.substring(at + 1)));
+					}
 					if (text.startsWith("levels-up:")) {
 						yield new LevelsUp(Integer.parseInt(text.substring("levels-up:".length())));
 					}

@@ -46,6 +46,23 @@ public final class Chromium {
 		return browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
 	}
 
+	/**
+	 * Opens a page in {@code context} and signs in through the login page with the demo password;
+	 * returns once the signed-in layout shows.
+	 */
+	public static Page signIn(BrowserContext context, int port, String username) {
+		Page page = context.newPage();
+		page.setDefaultTimeout(15_000);
+		page.navigate("http://localhost:" + port + "/");
+		page.getByTestId("login-username").fill(username);
+		page.getByTestId("login-password").fill(IntegrationTest.DEMO_PASSWORD);
+		page.waitForResponse(r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
+				() -> page.getByTestId("login-submit").click());
+		page.navigate("http://localhost:" + port + "/");
+		page.getByTestId("user-menu").waitFor();
+		return page;
+	}
+
 	/** Saves a full-page screenshot as {@code <name>.png} under {@link #SCREENSHOTS}. */
 	public static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

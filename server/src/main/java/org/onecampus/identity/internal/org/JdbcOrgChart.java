@@ -31,11 +31,17 @@ class JdbcOrgChart implements OrgChart {
 					+ CURRENT + " order by 1").param("s", personId).query(UUID.class).list();
 		}
 		if (rule instanceof ApproverRule.ClassCounsellor) {
-			return jdbc.sql("""
-					select distinct p.person_id from identity_affiliation a join identity_org_unit o on o.id = a.org_unit_id
-					join identity_position p on p.org_unit_id = o.id and p.kind = 'COUNSELLOR'
-					where a.person_id = :s and a.status = 'ACTIVE' and o.type = 'CLASS' and """ + " " + CURRENT + " order by 1")
-				.param("s", personId).query(UUID.class).list();
+			return classPosition(personId, "COUNSELLOR");
+		}
+		if (rule instanceof ApproverRule.ClassAdvisor) {
+			return classPosition(personId, "CLASS_ADVISOR");
+		}
+		if (rule instanceof ApproverRule.PositionAt at) {
+			return jdbc.sql("select distinct p.person_id from identity_position p where p.org_unit_id = :u and p.kind = :k and "
+					+ CURRENT + " order by 1").param("u", at.orgUnitId()).param("k", at.kind()).query(UUID.class).list();
+		}
+		if (rule instanceof ApproverRule.UnitHead) {
+			return primaryUnit(personId).map(unit -> heads(unit, personId)).orElse(List.of());
 		}
 		List<UUID> chain = primaryUnit(personId).map(this::ancestors).orElse(List.of());
 		if (rule instanceof ApproverRule.CollegeHead) {
@@ -51,6 +57,14 @@ class JdbcOrgChart implements OrgChart {
 			}
 		}
 		return List.of();
+	}
+
+	private List<UUID> classPosition(UUID personId, String kind) {
+		return jdbc.sql("""
+				select distinct p.person_id from identity_affiliation a join identity_org_unit o on o.id = a.org_unit_id
+				join identity_position p on p.org_unit_id = o.id and p.kind = :k
+				where a.person_id = :s and a.status = 'ACTIVE' and o.type = 'CLASS' and """ + " " + CURRENT + " order by 1")
+			.param("s", personId).param("k", kind).query(UUID.class).list();
 	}
 
 	private Optional<UUID> primaryUnit(UUID personId) {

@@ -15,7 +15,8 @@ class KnownPermissions {
 			"identity:me:read", "identity:person:read", "identity:person:manage", "identity:person:reveal-id",
 			"identity:org:read", "identity:org:manage", "identity:app:manage", "identity:role:manage",
 			"messaging:message:send", "messaging:delivery:read", "messaging:channel:manage",
-			"messaging:template:manage", "messaging:category:manage");
+			"messaging:template:manage", "messaging:category:manage", "workflow:task:read", "workflow:instance:start",
+			"workflow:process:read", "workflow:process:write", "workflow:process:publish", "workflow:process:admin");
 
 	private final JdbcClient jdbc;
 

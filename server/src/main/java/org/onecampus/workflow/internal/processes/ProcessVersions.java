@@ -1,0 +1,57 @@
+package org.onecampus.workflow.internal.processes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Published process versions. */
+@Repository
+public class ProcessVersions {
+
+	private static final String COLUMNS = """
+			process_key, version, name::text as name, admins::text as admins, applicants::text as applicants, form_key,
+			form_version, engine_definition_id, nodes::text as nodes, bpmn_xml, model::text as model, published_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ProcessVersions(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<ProcessVersion> latest(String processKey) {
+		return jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k order by version desc limit 1")
+			.param("k", processKey).query(this::map).optional();
+	}
+
+	public Optional<ProcessVersion> find(String processKey, int version) {
+		return jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k and version = :v")
+			.param("k", processKey).param("v", version).query(this::map).optional();
+	}
+
+	private ProcessVersion map(ResultSet rs, int row) throws SQLException {
+		JsonNode name = json.readTree(rs.getString("name"));
+		Map<String, String> names = new LinkedHashMap<>();
+		name.properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+		List<UUID> admins = new ArrayList<>();
+		json.readTree(rs.getString("admins")).forEach(a -> admins.add(UUID.fromString(a.asString())));
+		String model = rs.getString("model");
+		return new ProcessVersion(rs.getString("process_key"), rs.getInt("version"), names, admins,
+				json.readTree(rs.getString("applicants")), rs.getString("form_key"), (Integer) rs.getObject("form_version"),
+				rs.getString("engine_definition_id"), json.readTree(rs.getString("nodes")), rs.getString("bpmn_xml"),
+				model == null ? null : json.readTree(model), rs.getTimestamp("published_at").toInstant());
+	}
+}

@@ -1,0 +1,85 @@
+package org.onecampus.workflow.internal.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.onecampus.identity.OrgChart;
+import org.onecampus.identity.OrgChart.ApproverRule;
+import org.onecampus.identity.PersonDirectory;
+import org.onecampus.identity.PersonDirectory.Audience;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Names the persons an {@code assignee} rule means for an instance, from the org data as it is now:
+ * named persons, role holders, a position relative to the applicant, N levels up, a person field of
+ * the form, or the persons chosen by the applicant or the previous approver.
+ */
+@Component
+class ApproverRules {
+
+	private final OrgChart orgChart;
+
+	private final PersonDirectory directory;
+
+	private final Instances instances;
+
+	ApproverRules(OrgChart orgChart, PersonDirectory directory, Instances instances) {
+		this.orgChart = orgChart;
+		this.directory = directory;
+		this.instances = instances;
+	}
+
+	/** @return the persons, de-duplicated, in a stable order; empty when nobody holds the position */
+	List<UUID> resolve(InstanceRecord instance, String nodeId, JsonNode assignee) {
+		String rule = assignee.path("rule").asString("");
+		List<UUID> persons = switch (rule) {
+			case "PERSONS" -> uuids(assignee.path("persons"));
+			case "ROLE" -> new ArrayList<>(new TreeSet<>(directory
+				.resolve(new Audience(null, null, false, null, List.of(assignee.path("role").asString()), null)).personIds()));
+			case "POSITION" -> orgChart.resolve(instance.applicantId(), ApproverRule.parse(assignee.path("position").asString()));
+			case "LEVELS_UP" -> orgChart.resolve(instance.applicantId(), new ApproverRule.LevelsUp(assignee.path("levels").asInt(1)));
+			case "FORM_FIELD" -> field(instance.formData(), assignee.path("field").asString(""));
+			case "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES" -> instances.choice(instance.id(), nodeId);
+			default -> List.of();
+		};
+		return Instances.distinct(persons);
+	}
+
+	/** The applicant's direct manager, for the "go to the superior" policy. */
+	List<UUID> superior(UUID applicant) {
+		return orgChart.resolve(applicant, new ApproverRule.LevelsUp(1));
+	}
+
+	private static List<UUID> field(Map<String, Object> data, String key) {
+		Object value = data.get(key);
+		List<UUID> ids = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			list.forEach(item -> parse(item).ifPresent(ids::add));
+		}
+		else {
+			parse(value).ifPresent(ids::add);
+		}
+		return ids;
+	}
+
+	private static java.util.Optional<UUID> parse(Object value) {
+		try {
+			return value == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(value.toString()));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static List<UUID> uuids(JsonNode array) {
+		List<UUID> ids = new ArrayList<>();
+		array.forEach(node -> parse(node.asString()).ifPresent(ids::add));
+		return ids;
+	}
+}

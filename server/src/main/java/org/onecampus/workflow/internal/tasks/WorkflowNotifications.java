@@ -1,0 +1,66 @@
+package org.onecampus.workflow.internal.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.onecampus.identity.PersonDirectory;
+import org.onecampus.messaging.Messaging;
+import org.onecampus.messaging.SendMessage;
+import org.onecampus.workflow.ProcessInstanceEnded;
+import org.onecampus.workflow.TaskCreated;
+import org.onecampus.workflow.internal.processes.ProcessVersions;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells approvers about a new task and applicants about the end of their instance, through messaging,
+ * after the action committed (the event publication registry retries a failed send).
+ */
+@Component
+class WorkflowNotifications {
+
+	private final Messaging messaging;
+
+	private final PersonDirectory directory;
+
+	private final ProcessVersions versions;
+
+	WorkflowNotifications(Messaging messaging, PersonDirectory directory, ProcessVersions versions) {
+		this.messaging = messaging;
+		this.directory = directory;
+		this.versions = versions;
+	}
+
+	@ApplicationModuleListener
+	void on(TaskCreated event) {
+		List<String> usernames = directory.contacts(event.assigneeIds()).stream().map(PersonDirectory.Contact::username)
+			.filter(Objects::nonNull).toList();
+		if (usernames.isEmpty()) {
+			return;
+		}
+		String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
+			.orElse(event.processKey());
+		messaging.send(new SendMessage("module:workflow", "workflow-task:" + String.join(",", event.taskIds()), "todo",
+				new SendMessage.Recipients(usernames, null, false, null, null, null), "todo-assigned",
+				Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+	}
+
+	@ApplicationModuleListener
+	void on(ProcessInstanceEnded event) {
+		directory.contact(event.applicantId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
+			String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
+				.orElse(event.processKey());
+			String outcome = switch (event.outcome()) {
+				case "APPROVED" -> "已通过";
+				case "REJECTED" -> "未通过";
+				case "WITHDRAWN" -> "已撤回";
+				default -> "已终止";
+			};
+			messaging.send(new SendMessage("module:workflow", "workflow-ended:" + event.instanceId(), "result",
+					SendMessage.Recipients.persons(username), null, null, "您的申请「" + process + "」" + outcome,
+					"您提交的「" + process + "」" + outcome + "。可在“我的申请”中查看办理过程。", null));
+		});
+	}
+}

@@ -1,0 +1,102 @@
+import { http } from '@/api/http'
+import type { Page } from '@/api/messaging/types'
+
+export const TASK_READ = 'workflow:task:read'
+
+export type TaskScope = 'todo' | 'done' | 'cc'
+export type Localized = Record<string, string>
+
+export interface PersonRef {
+  id: string
+  name: string | null
+}
+
+export interface TaskItem {
+  /** null for a CC entry */
+  taskId: string | null
+  instanceId: string
+  processKey: string
+  processName: Localized
+  nodeId: string
+  nodeName: Localized
+  applicant: PersonRef
+  status: string | null
+  outcome: string | null
+  instanceStatus: string
+  createdAt: string
+  endedAt: string | null
+}
+
+export interface TaskDetail {
+  taskId: string
+  instanceId: string
+  processKey: string
+  processName: Localized
+  nodeId: string
+  nodeName: Localized
+  nodeType: 'APPROVER' | 'HANDLER'
+  status: string
+  outcome: string | null
+  applicant: PersonRef
+  data: Record<string, unknown>
+  fieldAccess: Record<string, 'EDITABLE' | 'READONLY' | 'HIDDEN'>
+  actions: Array<'approval' | 'rejection'>
+}
+
+export interface TimelineStep {
+  action: string
+  nodeId: string | null
+  nodeName: Localized | null
+  actor: PersonRef | null
+  at: string
+  comment: string | null
+}
+
+export interface InstanceView {
+  id: string
+  processKey: string
+  processName: Localized
+  status: string
+  applicant: PersonRef
+  startedAt: string
+  endedAt: string | null
+  formData: Record<string, unknown>
+  current: Array<{ nodeId: string; nodeName: Localized; handlers: Array<{ taskId: string; person: PersonRef }> }>
+  timeline: TimelineStep[]
+  canWithdraw: boolean
+}
+
+export interface InstanceSummary {
+  id: string
+  status: string
+}
+
+export function localized(value: Localized | null | undefined, locale: string): string {
+  if (!value) return ''
+  return value[locale] ?? value['zh-CN'] ?? Object.values(value)[0] ?? ''
+}
+
+export async function listTasks(scope: TaskScope, page: number, size: number): Promise<Page<TaskItem>> {
+  const { data } = await http.get<Page<TaskItem>>('/api/v1/workflow/tasks', { params: { scope, page, size } })
+  return data
+}
+
+export async function getTask(id: string): Promise<TaskDetail> {
+  const { data } = await http.get<TaskDetail>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}`)
+  return data
+}
+
+export async function getInstance(id: string): Promise<InstanceView> {
+  const { data } = await http.get<InstanceView>(`/api/v1/workflow/instances/${encodeURIComponent(id)}`)
+  return data
+}
+
+export async function approveTask(id: string, comment: string): Promise<InstanceSummary> {
+  const { data } = await http.post<InstanceSummary>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}/approval`, { comment })
+  return data
+}
+
+export async function rejectTask(id: string, comment: string): Promise<InstanceSummary> {
+  const { data } = await http.post<InstanceSummary>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}/rejection`, { comment })
+  return data
+}
