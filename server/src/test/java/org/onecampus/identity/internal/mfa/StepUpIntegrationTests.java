@@ -77,8 +77,12 @@ class StepUpIntegrationTests {
 
 	/** Enrols TOTP for the person in another browser, which leaves {@code browser}'s session at password level. */
 	String enrolElsewhere(String username) {
-		ApiClient other = new ApiClient(port).signIn(username, DEMO_PASSWORD);
-		return enrol(other);
+		return enrolFor(port, username);
+	}
+
+	/** Enrols TOTP for the person through the API in a session of its own. */
+	String enrolFor(int serverPort, String username) {
+		return enrol(new ApiClient(serverPort).signIn(username, DEMO_PASSWORD));
 	}
 
 	static String enrol(ApiClient browser) {
