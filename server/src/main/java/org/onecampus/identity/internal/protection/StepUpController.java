@@ -70,12 +70,7 @@ class StepUpController {
 	Map<String, Object> stepUp(@AuthenticationPrincipal CampusUser user, @RequestBody Code body,
 			HttpServletRequest request, HttpServletResponse response) {
 		SignInSource source = SignInSource.of(user.getUsername(), request.getRemoteAddr());
-		var wait = protection.retryAfter(source, devices.recognises(request, source.login()));
-		if (wait.isPresent()) {
-			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-			response.setHeader("Retry-After", Long.toString(seconds));
-			throw new PlatformException(HttpStatus.TOO_MANY_REQUESTS, "auth.too-many-attempts", seconds);
-		}
+		protection.requireNotThrottled(source, devices.recognises(request, source.login()), response);
 		if (!factors.enabled(user.accountId())) {
 			throw new PlatformException(HttpStatus.CONFLICT, "auth.step-up-not-enrolled");
 		}
