@@ -83,6 +83,8 @@ class StepUpBrowserIntegrationTests {
 		return jdbc.sql("""
 				select a.username from identity_account a where a.enabled and a.username not like '%001'
 				  and a.username <> 'admin' and not exists (select 1 from identity_mfa_totp t where t.account_id = a.id)
+				  and not a.must_change_password and not exists (select 1 from kernel_audit_event e
+				    where e.target = 'account:' || a.id and e.action in ('identity.password-changed', 'identity.password-reset'))
 				order by a.username desc offset :n limit 1""")
 			.param("n", n).query(String.class).single();
 	}
