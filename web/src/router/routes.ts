@@ -35,6 +35,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'recovery.pageTitle' },
   },
   {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/auth/RegisterView.vue'),
+    meta: { public: true, titleKey: 'registration.pageTitle' },
+  },
+  {
+    path: '/step-up',
+    name: 'step-up',
+    component: () => import('@/views/auth/StepUpView.vue'),
+    meta: { titleKey: 'stepUp.pageTitle' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/AppLayout.vue'),
     children: [

@@ -41,6 +41,11 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/platform", "/api/v1/csrf").permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/v1/identity/password-resets",
 					"/api/v1/identity/password-resets/*/completion").permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/identity/self-registrations/settings").permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/identity/self-registrations",
+					"/api/v1/identity/self-registrations/*/verification",
+					"/api/v1/identity/self-registrations/*/password-check",
+					"/api/v1/identity/self-registrations/*/completion").permitAll()
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import org.onecampus.identity.CampusUser;
 import org.onecampus.identity.internal.apps.SsoApp;
 import org.onecampus.identity.internal.apps.SsoApps;
+import org.onecampus.identity.internal.mfa.AuthenticationLevels;
 import org.onecampus.identity.internal.sso.SsoPerson;
 import org.onecampus.identity.internal.sso.SsoPersons;
 import org.onecampus.kernel.audit.AuditLog;
@@ -82,7 +83,6 @@ class CasLoginController {
 		if (user != null && wantsRenew) {
 			Object askedIn = session == null ? null : session.getAttribute(RENEW_ATTRIBUTE);
 			if (askedIn != null && !askedIn.equals(session.getId())) {
-				session.removeAttribute(RENEW_ATTRIBUTE);
 				renewed = true;
 			}
 			else {
@@ -113,15 +113,28 @@ class CasLoginController {
 					"reason", "affiliation-not-allowed"));
 			throw new PlatformException(HttpStatus.FORBIDDEN, "sso.app.affiliation-not-allowed", app.get().name());
 		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (app.get().requiresSecondFactor() && !AuthenticationLevels.hasSecondFactor(authentication)) {
+			// The renewed sign-in (if one was asked for) stays recorded: the step-up continues here.
+			HttpSession current = request.getSession();
+			current.setAttribute(AuthenticationLevels.CONTINUE_ATTRIBUTE, "/cas/login?" + request.getQueryString());
+			current.setAttribute(AuthenticationLevels.APP_ATTRIBUTE, app.get().name());
+			audit.record("sso.step-up-required", "app:" + app.get().code(), Map.of("protocol", "cas", "service", service));
+			return redirect("/step-up");
+		}
+		if (renewed) {
+			request.getSession().removeAttribute(RENEW_ATTRIBUTE);
+		}
 		String sessionId = request.getSession().getId();
 		CampusUser signedIn = user;
 		String tgtId = tickets.forSession(sessionId).map(CasTickets.Tgt::id)
 			.orElseGet(() -> tickets.createTgt(signedIn.accountId(), signedIn.getUsername(), sessionId));
 		tickets.touch(tgtId);
-		String ticket = tickets.issue("ST", tgtId, app.get().id(), service, renewed, java.util.List.of(),
+		java.util.List<String> amr = AuthenticationLevels.amr(authentication);
+		String ticket = tickets.issue("ST", tgtId, app.get().id(), service, renewed, java.util.List.of(), amr,
 				settings.serviceTicketTtl);
 		audit.record("sso.cas.ticket-issued", "app:" + app.get().code(),
-				Map.of("kind", "ST", "service", service, "renewed", renewed));
+				Map.of("kind", "ST", "service", service, "renewed", renewed, "amr", amr));
 		return redirect(service + (service.contains("?") ? "&" : "?") + "ticket=" + ticket);
 	}
 

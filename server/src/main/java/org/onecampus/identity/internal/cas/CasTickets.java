@@ -36,7 +36,11 @@ class CasTickets {
 
 	/** A ticket consumed by validation; {@code tgtUsername} is the person it was issued for. */
 	record Ticket(String id, String kind, String tgtId, UUID appId, String service, boolean renewed, List<String> proxies,
-			String username) {
+			String username, List<String> amr) {
+
+		boolean hasSecondFactor() {
+			return amr.contains("otp");
+		}
 	}
 
 	/** @return the session's active ticket-granting ticket, flagged when past its idle or hard timeout */
@@ -90,14 +94,17 @@ class CasTickets {
 			.query((rs, n) -> new UsedService(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
 	}
 
+	/** @param amr how the sign-in behind the ticket was made: {@code pwd}, and {@code otp} after a second factor */
 	String issue(String kind, String tgtId, UUID appId, String service, boolean renewed, List<String> proxies,
-			Duration ttl) {
+			List<String> amr, Duration ttl) {
 		String id = newId(kind);
 		jdbc.sql("""
-				insert into identity_cas_ticket (id, kind, tgt_id, app_id, service, renewed, proxies, expires_at)
-				values (:id, :kind, :tgt, :app, :service, :renewed, cast(:proxies as jsonb), now() + make_interval(secs => :ttl))""")
+				insert into identity_cas_ticket (id, kind, tgt_id, app_id, service, renewed, proxies, amr, expires_at)
+				values (:id, :kind, :tgt, :app, :service, :renewed, cast(:proxies as jsonb), cast(:amr as jsonb),
+				  now() + make_interval(secs => :ttl))""")
 			.param("id", id).param("kind", kind).param("tgt", tgtId).param("app", appId).param("service", service)
 			.param("renewed", renewed).param("proxies", json.writeValueAsString(proxies))
+			.param("amr", json.writeValueAsString(amr))
 			.param("ttl", ttl.toMillis() / 1000.0).update();
 		return id;
 	}
@@ -113,27 +120,30 @@ class CasTickets {
 				from identity_cas_tgt g
 				where t.id = :id and t.tgt_id = g.id and t.used_at is null and t.expires_at > now()
 				  and t.kind in (:kinds) and g.ended_at is null
-				returning t.id, t.kind, t.tgt_id, t.app_id, t.service, t.renewed, t.proxies, g.username""")
+				returning t.id, t.kind, t.tgt_id, t.app_id, t.service, t.renewed, t.proxies, t.amr, g.username""")
 			.param("id", id).param("kinds", kinds)
 			.query((rs, n) -> new Ticket(rs.getString("id"), rs.getString("kind"), rs.getString("tgt_id"),
 					rs.getObject("app_id", UUID.class), rs.getString("service"), rs.getBoolean("renewed"),
-					json.readValue(rs.getString("proxies"), new TypeReference<List<String>>() {
-					}), rs.getString("username")))
+					strings(rs.getString("proxies")), rs.getString("username"), strings(rs.getString("amr"))))
 			.optional();
 	}
 
 	/** @return an unexpired proxy-granting ticket (not consumed: it is used many times) */
 	Optional<Ticket> proxyGranting(String id) {
 		return jdbc.sql("""
-				select t.id, t.kind, t.tgt_id, t.app_id, t.service, t.renewed, t.proxies, g.username
+				select t.id, t.kind, t.tgt_id, t.app_id, t.service, t.renewed, t.proxies, t.amr, g.username
 				from identity_cas_ticket t join identity_cas_tgt g on g.id = t.tgt_id
 				where t.id = :id and t.kind = 'PGT' and t.expires_at > now() and g.ended_at is null""")
 			.param("id", id)
 			.query((rs, n) -> new Ticket(rs.getString("id"), rs.getString("kind"), rs.getString("tgt_id"),
 					rs.getObject("app_id", UUID.class), rs.getString("service"), rs.getBoolean("renewed"),
-					json.readValue(rs.getString("proxies"), new TypeReference<List<String>>() {
-					}), rs.getString("username")))
+					strings(rs.getString("proxies")), rs.getString("username"), strings(rs.getString("amr"))))
 			.optional();
+	}
+
+	private List<String> strings(String jsonArray) {
+		return json.readValue(jsonArray, new TypeReference<List<String>>() {
+		});
 	}
 
 	static String newId(String kind) {

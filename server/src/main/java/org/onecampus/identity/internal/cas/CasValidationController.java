@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.onecampus.identity.internal.apps.SsoApp;
+import org.onecampus.identity.internal.mfa.AuthenticationLevels;
 import org.onecampus.identity.internal.apps.SsoApps;
 import org.onecampus.identity.internal.cas.CasResponses.Success;
 import org.onecampus.identity.internal.cas.CasTickets.Ticket;
@@ -112,10 +113,16 @@ class CasValidationController {
 		if (target.isEmpty()) {
 			return CasResponses.proxyFailure("UNAUTHORIZED_SERVICE", "The target service is not registered", asJson, json);
 		}
+		if (target.get().requiresSecondFactor() && !granting.get().hasSecondFactor()) {
+			audit.record(new AuditEntry(granting.get().username(), "sso.cas.refused", "app:" + target.get().code(),
+					Map.of("service", targetService, "reason", "second-factor-required"), null));
+			return CasResponses.proxyFailure("UNAUTHORIZED_SERVICE", "The target service requires a second factor", asJson,
+					json);
+		}
 		List<String> proxies = new java.util.ArrayList<>(granting.get().proxies());
 		proxies.add(0, granting.get().service());
 		String proxyTicket = tickets.issue("PT", granting.get().tgtId(), target.get().id(), targetService, false, proxies,
-				settings.serviceTicketTtl);
+				granting.get().amr(), settings.serviceTicketTtl);
 		audit.record(new AuditEntry(granting.get().username(), "sso.cas.ticket-issued", "app:" + target.get().code(),
 				Map.of("kind", "PT", "service", targetService), null));
 		return CasResponses.proxySuccess(proxyTicket, asJson, json);
@@ -131,8 +138,13 @@ class CasValidationController {
 			return CasResponses.failure(outcome.failureCode(), outcome.description(), asJson, json);
 		}
 		String pgtIou = params.get("pgtUrl") == null ? null : proxyGrantingTicket(outcome, params.get("pgtUrl"));
-		Map<String, Object> attributes = withAttributes
-				? new LinkedHashMap<>(outcome.person().attributes(outcome.app().releasedAttributes())) : null;
+		Map<String, Object> attributes = null;
+		if (withAttributes) {
+			attributes = new LinkedHashMap<>(outcome.person().attributes(outcome.app().releasedAttributes()));
+			attributes.put("amr", outcome.ticket().amr());
+			attributes.put("acr", outcome.ticket().hasSecondFactor() ? AuthenticationLevels.ACR_SECOND_FACTOR
+					: AuthenticationLevels.ACR_PASSWORD);
+		}
 		return CasResponses.success(new Success(outcome.person().username(), attributes, pgtIou, outcome.ticket().proxies()),
 				asJson, json);
 	}
@@ -177,6 +189,9 @@ class CasValidationController {
 		if (app.isEmpty()) {
 			return new Outcome("UNAUTHORIZED_SERVICE", "The service is not registered", ticket, null, null);
 		}
+		if (app.get().requiresSecondFactor() && !ticket.hasSecondFactor()) {
+			return new Outcome("INVALID_TICKET", "The service requires a second factor", ticket, app.get(), null);
+		}
 		Optional<SsoPerson> person = persons.byUsername(ticket.username());
 		if (person.isEmpty() || !person.get().mayUse(app.get().allowedAffiliations())) {
 			return new Outcome("UNAUTHORIZED_SERVICE", "This account may not use the service", ticket, app.get(), null);
@@ -194,7 +209,7 @@ class CasValidationController {
 			return null;
 		}
 		String pgt = tickets.issue("PGT", outcome.ticket().tgtId(), outcome.app().id(), pgtUrl, false,
-				outcome.ticket().proxies(), settings.pgtTtl);
+				outcome.ticket().proxies(), outcome.ticket().amr(), settings.pgtTtl);
 		String iou = CasTickets.newId("PGTIOU");
 		try {
 			String separator = pgtUrl.contains("?") ? "&" : "?";

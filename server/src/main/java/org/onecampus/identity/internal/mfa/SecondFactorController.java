@@ -44,8 +44,12 @@ class SecondFactorController {
 
 	@PostMapping(BASE + "/totp/confirmation")
 	@PreAuthorize("isAuthenticated()")
-	RecoveryCodes confirm(@AuthenticationPrincipal CampusUser user, @RequestBody Code code) {
-		return new RecoveryCodes(factors.confirm(user, code.code()));
+	RecoveryCodes confirm(@AuthenticationPrincipal CampusUser user, @RequestBody Code code,
+			jakarta.servlet.http.HttpServletRequest request) {
+		RecoveryCodes codes = new RecoveryCodes(factors.confirm(user, code.code()));
+		// A confirmed enrolment is a right TOTP code entered now: this session has its second factor.
+		AuthenticationLevels.secondFactorEntered(request);
+		return codes;
 	}
 
 	@PostMapping(BASE + "/recovery-codes")

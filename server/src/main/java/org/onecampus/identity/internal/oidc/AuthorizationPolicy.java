@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.onecampus.identity.internal.apps.SsoApp;
 import org.onecampus.identity.internal.apps.SsoApps;
+import org.onecampus.identity.internal.mfa.AuthenticationLevels;
 import org.onecampus.identity.internal.sso.SsoPerson;
 import org.onecampus.identity.internal.sso.SsoPersons;
 import org.onecampus.kernel.audit.AuditLog;
@@ -63,7 +64,9 @@ class AuthorizationPolicy {
 		Optional<SsoPerson> person = persons.byUsername(user.getName());
 		String reason = app.isEmpty() || !app.get().enabled() ? "app-disabled"
 				: person.isEmpty() ? "no-person"
-				: !person.get().mayUse(app.get().allowedAffiliations()) ? "affiliation-not-allowed" : null;
+				: !person.get().mayUse(app.get().allowedAffiliations()) ? "affiliation-not-allowed"
+				: app.get().requiresSecondFactor() && !AuthenticationLevels.hasSecondFactor(user)
+						? "second-factor-required" : null;
 		if (reason != null) {
 			audit.record("sso.oidc.refused", "app:" + context.getRegisteredClient().getClientId(), Map.of("reason", reason));
 			throw new OAuth2AuthorizationCodeRequestAuthenticationException(

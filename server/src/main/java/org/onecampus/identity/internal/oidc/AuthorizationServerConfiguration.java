@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.onecampus.identity.internal.apps.ClientSecrets;
+import org.onecampus.identity.internal.apps.SsoApps;
 import org.onecampus.identity.internal.sso.SigningKeys;
 
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -48,7 +50,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, AuthorizationPolicy policy,
-			RpInitiatedLogout logout, ClientSecrets secrets) throws Exception {
+			RpInitiatedLogout logout, ClientSecrets secrets, RegisteredClientRepository clients, SsoApps apps,
+			AuditLog audit) throws Exception {
 		http.oauth2AuthorizationServer(server -> server
 			// Client secrets are keyed fast hashes (Argon2id ones are still accepted and upgraded on use).
 			.clientAuthentication(authentication -> authentication.authenticationProviders(providers -> providers
@@ -60,6 +63,7 @@ class AuthorizationServerConfiguration {
 			.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(policy::apply).consentPage("/oauth2/consent"))
 			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
 				.logoutEndpoint(endpoint -> endpoint.logoutResponseHandler(logout.handler()))));
+		http.addFilterAfter(new OidcStepUp(clients, apps, audit), SecurityContextHolderFilter.class);
 		RequestMatcher endpoints = http.getConfigurer(OAuth2AuthorizationServerConfigurer.class).getEndpointsMatcher();
 		http.securityMatcher(endpoints)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import org.onecampus.identity.internal.apps.SsoApp;
 import org.onecampus.identity.internal.apps.SsoApps;
+import org.onecampus.identity.internal.mfa.AuthenticationLevels;
 import org.onecampus.identity.internal.sso.SsoPerson;
 import org.onecampus.identity.internal.sso.SsoPersons;
 import org.onecampus.kernel.audit.AuditLog;
@@ -82,7 +83,12 @@ class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 					clientAddress()));
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			if (app.requiresSecondFactor() && !AuthenticationLevels.hasSecondFactor(context.getPrincipal())) {
+				throw refused(username, clientId, "second-factor-required");
+			}
 			released(person, app, scopes).forEach((name, value) -> context.getClaims().claim(name, value));
+			context.getClaims().claim("amr", new java.util.ArrayList<>(AuthenticationLevels.amr(context.getPrincipal())));
+			context.getClaims().claim("acr", AuthenticationLevels.acr(context.getPrincipal()));
 		}
 	}
 

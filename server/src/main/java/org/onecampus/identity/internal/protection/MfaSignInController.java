@@ -55,12 +55,7 @@ class MfaSignInController {
 			.orElseThrow(() -> new PlatformException(HttpStatus.UNAUTHORIZED, "auth.mfa-no-pending-sign-in"));
 		var user = pending.user();
 		SignInSource source = SignInSource.of(user.getUsername(), request.getRemoteAddr());
-		var wait = protection.retryAfter(source, devices.recognises(request, source.login()));
-		if (wait.isPresent()) {
-			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-			response.setHeader("Retry-After", Long.toString(seconds));
-			throw new PlatformException(HttpStatus.TOO_MANY_REQUESTS, "auth.too-many-attempts", seconds);
-		}
+		protection.requireNotThrottled(source, devices.recognises(request, source.login()), response);
 		if (!factors.verify(user.accountId(), user.getUsername(), code, request.getRemoteAddr())) {
 			protection.failed(source, false);
 			audit.record(new AuditEntry(user.getUsername(), "auth.mfa-failed", "account:" + user.accountId(), null,

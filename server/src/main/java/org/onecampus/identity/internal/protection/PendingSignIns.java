@@ -12,11 +12,13 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.onecampus.identity.CampusUser;
+import org.onecampus.identity.internal.mfa.AuthenticationLevels;
 import org.onecampus.identity.internal.mfa.SecondFactors;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -94,7 +96,9 @@ class PendingSignIns {
 	void complete(HttpServletRequest request, Pending pending) {
 		request.getSession().removeAttribute(ATTRIBUTE);
 		request.changeSessionId();
-		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-				pending.context());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(AuthenticationLevels.withSecondFactor(pending.context().getAuthentication()));
+		SecurityContextHolder.setContext(context);
+		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
 	}
 }

@@ -52,6 +52,20 @@ class SignInProtection {
 		return throttles.blockedUntil(source, knownDevice, now).map(until -> Duration.between(now, until));
 	}
 
+	/**
+	 * For the second step of a sign-in and the step-up: refuses a throttled caller.
+	 * @throws PlatformException 429 {@code auth.too-many-attempts}, with {@code Retry-After} set on the response
+	 */
+	void requireNotThrottled(SignInSource source, boolean knownDevice, jakarta.servlet.http.HttpServletResponse response) {
+		var wait = retryAfter(source, knownDevice);
+		if (wait.isPresent()) {
+			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+			response.setHeader("Retry-After", Long.toString(seconds));
+			throw new PlatformException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "auth.too-many-attempts",
+					seconds);
+		}
+	}
+
 	@Transactional
 	void failed(SignInSource source, boolean knownDevice) {
 		Instant now = clock.instant();

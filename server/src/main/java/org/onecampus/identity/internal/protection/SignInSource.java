@@ -10,7 +10,7 @@ import java.util.Locale;
  * subnet (/24 for IPv4, /64 for IPv6). The address is the one Tomcat resolved, which honours
  * {@code X-Forwarded-For} only from trusted proxies.
  */
-record SignInSource(String login, String ip, String subnet) {
+public record SignInSource(String login, String ip, String subnet) {
 
 	static SignInSource of(String login, String remoteAddress) {
 		String normalised = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
@@ -20,7 +20,7 @@ record SignInSource(String login, String ip, String subnet) {
 		return new SignInSource(normalised, remoteAddress, subnetOf(remoteAddress));
 	}
 
-	static String subnetOf(String address) {
+	public static String subnetOf(String address) {
 		if (address == null || !(address.matches("[0-9.]+") || address.contains(":"))) {
 			return String.valueOf(address); // not an address literal: never resolve names here
 		}

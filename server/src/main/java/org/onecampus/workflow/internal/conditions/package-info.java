@@ -1,7 +1,6 @@
 /**
  * Branch conditions of processes. {@link org.onecampus.workflow.internal.conditions.ConditionEvaluator}
- * is what the engine calls; {@link org.onecampus.workflow.internal.conditions.BasicConditionEvaluator}
- * evaluates the common subset of the form expression language until the forms' {@code FormExpressions}
- * evaluator is adapted behind the same interface.
+ * is what the engine calls; it evaluates the forms' expression language
+ * ({@link org.onecampus.workflow.FormExpressions}) on the instance's form data and the applicant.
  */
 package org.onecampus.workflow.internal.conditions;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.onecampus.identity.PersonProfiles;
 import org.onecampus.workflow.internal.conditions.ConditionEvaluator;
 import org.onecampus.workflow.internal.engine.NodeHooks;
 import org.onecampus.workflow.internal.processes.ProcessVersion;
@@ -35,11 +36,15 @@ class RuntimeHooks implements NodeHooks {
 
 	private final ConditionEvaluator conditions;
 
-	RuntimeHooks(Instances instances, ProcessVersions versions, ApproverRules rules, ConditionEvaluator conditions) {
+	private final PersonProfiles profiles;
+
+	RuntimeHooks(Instances instances, ProcessVersions versions, ApproverRules rules, ConditionEvaluator conditions,
+			PersonProfiles profiles) {
 		this.instances = instances;
 		this.versions = versions;
 		this.rules = rules;
 		this.conditions = conditions;
+		this.profiles = profiles;
 	}
 
 	@Override
@@ -89,7 +94,7 @@ class RuntimeHooks implements NodeHooks {
 			return false;
 		}
 		Map<String, Object> variables = new HashMap<>(instance.formData());
-		variables.put("applicant", Map.of("id", instance.applicantId().toString()));
+		variables.put("applicant", applicant(instance.applicantId()));
 		return conditions.test(expression, variables);
 	}
 
@@ -112,5 +117,18 @@ class RuntimeHooks implements NodeHooks {
 
 	private InstanceRecord instance(NodeContext node) {
 		return instances.find(UUID.fromString(node.instanceId())).orElseThrow();
+	}
+
+	/** What conditions may ask of the applicant: {@code applicant.affiliationType == 'UNDERGRADUATE'}. */
+	private Map<String, Object> applicant(UUID applicantId) {
+		Map<String, Object> applicant = new HashMap<>();
+		applicant.put("id", applicantId.toString());
+		profiles.profile(applicantId).ifPresent(profile -> {
+			applicant.put("affiliationType", profile.affiliationType());
+			applicant.put("unit", profile.unitId() == null ? null : profile.unitId().toString());
+			applicant.put("unitName", profile.unit());
+			applicant.put("college", profile.college());
+		});
+		return applicant;
 	}
 }

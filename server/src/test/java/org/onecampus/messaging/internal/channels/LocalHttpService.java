@@ -21,13 +21,13 @@ import com.sun.net.httpserver.HttpServer;
  * gateway, a webhook receiver): each path has a handler from request to reply, and every request
  * is kept for the test to inspect.
  */
-final class LocalHttpService implements AutoCloseable {
+public final class LocalHttpService implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-	LocalHttpService() {
+	public LocalHttpService() {
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -39,16 +39,16 @@ final class LocalHttpService implements AutoCloseable {
 	}
 
 	/** Answers requests to {@code path} with what {@code handler} returns. */
-	LocalHttpService on(String path, Function<Request, Reply> handler) {
+	public LocalHttpService on(String path, Function<Request, Reply> handler) {
 		server.createContext(path, exchange -> handle(exchange, handler));
 		return this;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	List<Request> requests(String path) {
+	public List<Request> requests(String path) {
 		synchronized (requests) {
 			return requests.stream().filter(r -> r.path().equals(path)).toList();
 		}
@@ -83,12 +83,12 @@ final class LocalHttpService implements AutoCloseable {
 		server.stop(0);
 	}
 
-	record Request(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+	public record Request(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
 	}
 
-	record Reply(int status, String body) {
+	public record Reply(int status, String body) {
 
-		static Reply json(String body) {
+		public static Reply json(String body) {
 			return new Reply(200, body);
 		}
 	}
