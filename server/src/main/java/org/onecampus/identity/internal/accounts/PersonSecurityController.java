@@ -144,7 +144,7 @@ class PersonSecurityController {
 		AdminScope.Scope scope = scopes.of(user, MANAGE);
 		return scope.bind(jdbc.sql("""
 				select a.id, a.username, a.enabled, a.must_change_password from identity_account a
-				where a.person_id = :p and """ + scope.personCondition("a.person_id")).param("p", personId))
+				where a.person_id = :p and\s""" + scope.personCondition("a.person_id")).param("p", personId))
 			.query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("username"),
 					rs.getBoolean("enabled"), rs.getBoolean("must_change_password")))
 			.optional().orElseThrow(() -> PlatformException.notFound("person", personId));
