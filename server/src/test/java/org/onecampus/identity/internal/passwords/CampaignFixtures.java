@@ -63,6 +63,12 @@ final class CampaignFixtures {
 			.param("u", username).update();
 	}
 
+	/** The code of the university, the root of the org tree. */
+	String rootCode() {
+		return jdbc.sql("select code from identity_org_unit where parent_id is null order by sort_order, code limit 1")
+			.query(String.class).single();
+	}
+
 	UUID orgUnit(String code) {
 		return jdbc.sql("select id from identity_org_unit where code = :c").param("c", code).query(UUID.class).single();
 	}
