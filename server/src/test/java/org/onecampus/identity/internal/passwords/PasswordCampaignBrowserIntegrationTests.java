@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.Chromium;
@@ -53,6 +54,8 @@ class PasswordCampaignBrowserIntegrationTests {
 		context = Chromium.newContext(width, height);
 		page = context.newPage();
 		page.setDefaultTimeout(20_000);
+		// The app loads slowly on a busy two-core build machine.
+		PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
 	}
 
 	@Test
@@ -71,11 +74,11 @@ class PasswordCampaignBrowserIntegrationTests {
 		page.getByTestId("weak-campaigns").click();
 		page.waitForURL(url("/admin/weak-passwords/campaigns"));
 		page.getByTestId("campaign-new").click();
-		page.getByTestId("campaign-title").locator("input").fill("2026 年弱密码专项治理");
-		page.getByTestId("campaign-title-en").locator("input").fill("2026 weak-password clean-up");
-		page.getByTestId("campaign-notice").locator("textarea").fill("为保障校园网络安全，请于截止前修改为强密码。");
+		page.getByTestId("campaign-title").fill("2026 年弱密码专项治理");
+		page.getByTestId("campaign-title-en").fill("2026 weak-password clean-up");
+		page.getByTestId("campaign-notice").fill("为保障校园网络安全，请于截止前修改为强密码。");
 		page.getByTestId("campaign-scope-units").click();
-		page.getByTestId("org-unit-picker").click();
+		page.locator(".el-select[data-testid='org-unit-picker']").click();
 		Locator rootNode = page.locator(".el-tree-node__content").filter(new Locator.FilterOptions().setHasText("(" + root + ")")).first();
 		rootNode.locator(".el-tree-node__expand-icon").click();
 		page.locator(".el-tree-node__content").filter(new Locator.FilterOptions().setHasText(classCode)).first().click();
@@ -114,7 +117,7 @@ class PasswordCampaignBrowserIntegrationTests {
 		Chromium.screenshot(page, "campaign-form-phone-zh");
 
 		page.navigate(url("/identity/people"));
-		page.getByTestId("people-search").locator("input").fill(students.get(0));
+		page.getByTestId("people-search").fill(students.get(0));
 		page.getByTestId("people-search-button").click();
 		page.locator(".people__row").filter(new Locator.FilterOptions().setHasText(students.get(0))).first().click();
 		assertThat(page.getByTestId("person-security")).isVisible();
