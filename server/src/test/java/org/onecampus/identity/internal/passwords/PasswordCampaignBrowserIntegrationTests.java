@@ -122,6 +122,7 @@ class PasswordCampaignBrowserIntegrationTests {
 		page.locator(".people__row").filter(new Locator.FilterOptions().setHasText(students.get(0))).first().click();
 		assertThat(page.getByTestId("person-security")).isVisible();
 		assertThat(page.getByTestId("person-mfa-status")).hasText("未启用");
+		page.getByTestId("person-sessions-end-all").scrollIntoViewIfNeeded();
 		Chromium.screenshot(page, "person-security-phone-zh");
 	}
 
