@@ -2,7 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
-import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
+import { PASSWORD_REPORT_MANAGE, PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
@@ -109,6 +109,25 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-policies',
         component: () => import('@/views/identity/admin/PasswordPolicyView.vue'),
         meta: { titleKey: 'policies.pageTitle', navKey: 'policies', permission: POLICY_READ },
+      },
+      {
+        path: 'admin/weak-passwords/campaigns',
+        name: 'admin-password-campaigns',
+        component: () => import('@/views/identity/admin/campaigns/CampaignListView.vue'),
+        meta: { titleKey: 'campaigns.pageTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_MANAGE },
+      },
+      {
+        path: 'admin/weak-passwords/campaigns/new',
+        name: 'admin-password-campaign-new',
+        component: () => import('@/views/identity/admin/campaigns/CampaignFormView.vue'),
+        meta: { titleKey: 'campaigns.newTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_MANAGE },
+      },
+      {
+        path: 'admin/weak-passwords/campaigns/:id',
+        name: 'admin-password-campaign',
+        component: () => import('@/views/identity/admin/campaigns/CampaignDetailView.vue'),
+        props: true,
+        meta: { titleKey: 'campaigns.detailTitle', navKey: 'weakPasswords', permission: PASSWORD_REPORT_MANAGE },
       },
       {
         path: 'messaging/inbox',

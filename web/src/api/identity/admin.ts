@@ -117,3 +117,96 @@ export async function tryPasswordPolicy(policy: PasswordPolicy, password: string
   const { data } = await http.post<PolicyTrial>('/api/v1/identity/password-policy/trial', { policy, password })
   return data
 }
+
+export const PASSWORD_REPORT_MANAGE = 'identity:password-report:manage'
+
+export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'CLOSED' | 'CANCELLED'
+
+export interface CampaignProgress {
+  targeted: number
+  notified: number
+  fixed: number
+  stillWeak: number
+  forced: number
+}
+
+export interface CampaignUnit {
+  id: string
+  code: string
+  name: string
+  nameEn?: string | null
+}
+
+export interface PasswordCampaign {
+  id: string
+  title: string
+  titleEn: string
+  notice: string
+  allWeak: boolean
+  orgUnits: CampaignUnit[]
+  deadline: string
+  reminderDays: number[]
+  status: CampaignStatus
+  createdBy: string
+  createdAt: string
+  launchedBy?: string | null
+  launchedAt?: string | null
+  closedAt?: string | null
+  cancelledBy?: string | null
+  cancelledAt?: string | null
+  progress: CampaignProgress
+}
+
+export interface CampaignDepartment {
+  orgUnitId: string
+  code: string
+  name: string
+  nameEn?: string | null
+  progress: CampaignProgress
+}
+
+export interface CampaignDetail {
+  campaign: PasswordCampaign
+  departments: CampaignDepartment[]
+}
+
+export interface CampaignForm {
+  title: string
+  titleEn: string
+  notice: string
+  allWeak: boolean
+  orgUnitIds: string[]
+  /** ISO instant */
+  deadline: string
+  reminderDays: number[]
+}
+
+const CAMPAIGNS = '/api/v1/identity/password-campaigns'
+
+export const campaignExportUrl = (id: string, format: 'csv' | 'xlsx') =>
+  `${CAMPAIGNS}/${encodeURIComponent(id)}/targets.${format}`
+
+export async function listCampaigns(): Promise<PasswordCampaign[]> {
+  const { data } = await http.get<PasswordCampaign[]>(CAMPAIGNS)
+  return data
+}
+
+export async function createCampaign(form: CampaignForm): Promise<CampaignDetail> {
+  const { data } = await http.post<CampaignDetail>(CAMPAIGNS, form)
+  return data
+}
+
+export async function getCampaign(id: string): Promise<CampaignDetail> {
+  const { data } = await http.get<CampaignDetail>(`${CAMPAIGNS}/${encodeURIComponent(id)}`)
+  return data
+}
+
+export async function launchCampaign(id: string): Promise<CampaignDetail> {
+  const { data } = await http.post<CampaignDetail>(`${CAMPAIGNS}/${encodeURIComponent(id)}/launch`)
+  return data
+}
+
+export async function cancelCampaign(id: string): Promise<CampaignDetail> {
+  const { data } = await http.post<CampaignDetail>(`${CAMPAIGNS}/${encodeURIComponent(id)}/cancellation`)
+  return data
+}

@@ -1,4 +1,5 @@
 import { http } from '@/api/http'
+import type { ActiveSession, SignInEvent } from '@/api/identity/account'
 
 export const PERSON_READ = 'identity:person:read'
 export const PERSON_MANAGE = 'identity:person:manage'
@@ -93,4 +94,51 @@ export async function revealIdCard(id: string): Promise<string> {
 
 export async function changeAffiliation(personId: string, affiliationId: string, form: AffiliationForm): Promise<PersonDetail> {
   return (await http.put<PersonDetail>(`/api/v1/identity/people/${personId}/affiliations/${affiliationId}`, form)).data
+}
+
+export const SESSION_MANAGE = 'identity:session:manage'
+
+export interface AccountThrottle {
+  reason: string
+  failures: number
+  blockedUntil: string
+}
+
+export interface AccountSecurity {
+  username: string
+  enabled: boolean
+  mustChangePassword: boolean
+  secondFactor: boolean
+  recoveryCodesLeft: number
+  throttle: AccountThrottle | null
+}
+
+const personBase = (personId: string) => `/api/v1/identity/people/${encodeURIComponent(personId)}`
+
+export async function getAccountSecurity(personId: string): Promise<AccountSecurity> {
+  return (await http.get<AccountSecurity>(`${personBase(personId)}/security`)).data
+}
+
+export async function listPersonSessions(personId: string): Promise<ActiveSession[]> {
+  return (await http.get<ActiveSession[]>(`${personBase(personId)}/sessions`)).data
+}
+
+export async function endPersonSession(personId: string, sessionId: string): Promise<void> {
+  await http.delete(`${personBase(personId)}/sessions/${encodeURIComponent(sessionId)}`)
+}
+
+export async function endAllPersonSessions(personId: string): Promise<void> {
+  await http.delete(`${personBase(personId)}/sessions`)
+}
+
+export async function listPersonSignIns(personId: string, page: number, size: number): Promise<Page<SignInEvent>> {
+  return (await http.get<Page<SignInEvent>>(`${personBase(personId)}/sign-ins`, { params: { page, size } })).data
+}
+
+export async function resetSecondFactor(personId: string): Promise<void> {
+  await http.delete(`${personBase(personId)}/second-factor`)
+}
+
+export async function liftAccountThrottle(personId: string): Promise<void> {
+  await http.delete(`${personBase(personId)}/throttle`)
 }

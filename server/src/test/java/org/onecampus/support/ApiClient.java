@@ -95,6 +95,25 @@ public final class ApiClient {
 		return send(request(path).setHeader("Accept", accept).GET());
 	}
 
+	/** A GET of a binary download, such as a workbook; fails unless the answer is 200. */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> response = http.send(request(path).setHeader("Accept", "*/*").GET().build(),
+					BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError("download of " + path + " failed: " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response postForm(String path, Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))

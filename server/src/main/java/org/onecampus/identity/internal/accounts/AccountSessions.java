@@ -87,6 +87,23 @@ public class AccountSessions {
 		audit.record("identity.session-ended", "account:" + accountId, Map.of("session", sessionPrimaryId));
 	}
 
+	/**
+	 * Ends every session of the account, audited.
+	 * @return how many sessions ended
+	 */
+	@Transactional
+	public int endAll(UUID accountId) {
+		List<String> ended = jdbc.sql("""
+				delete from kernel_session s using identity_account a
+				where a.id = :account and a.username = s.principal_name returning s.session_id""")
+			.param("account", accountId).query(String.class).list();
+		if (!ended.isEmpty()) {
+			jdbc.sql("delete from identity_session_device where session_id in (:ids)").param("ids", ended).update();
+		}
+		audit.record("identity.sessions-ended", "account:" + accountId, Map.of("sessions", ended.size()));
+		return ended.size();
+	}
+
 	/** Forgets the devices of sessions that have ended. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
 	void purge() {

@@ -127,6 +127,27 @@ public class SecondFactors {
 	}
 
 	/**
+	 * Removes the account's second factor and recovery codes, as an administrator does for a person who
+	 * lost their phone; the person signs in with the password and may enrol again. Audited.
+	 * @return whether there was an enrolled factor or a recovery code to remove
+	 */
+	@Transactional
+	public boolean reset(UUID accountId) {
+		int factors = jdbc.sql("delete from identity_mfa_totp where account_id = :id").param("id", accountId).update();
+		int codes = jdbc.sql("delete from identity_mfa_recovery_code where account_id = :id").param("id", accountId).update();
+		if (factors + codes == 0) {
+			return false;
+		}
+		audit.record("identity.mfa-reset", "account:" + accountId, Map.of("factor", "totp", "recoveryCodes", codes));
+		return true;
+	}
+
+	/** @return how many unused recovery codes the account has */
+	public int recoveryCodesLeft(UUID accountId) {
+		return status(accountId).recoveryCodesLeft();
+	}
+
+	/**
 	 * Checks a TOTP code or an unused recovery code; either is then used up.
 	 * @param ip the caller's address for the audit entry; may be null
 	 */

@@ -27,7 +27,7 @@ class WeakPasswordReport {
 	 * Each account's department: walk up from its primary affiliation's unit to the nearest college
 	 * or office; accounts with neither fall under the root of the tree.
 	 */
-	private static final String DEPARTMENTS = """
+	static final String DEPARTMENTS = """
 			with recursive home as (
 			  select distinct on (a.id) a.id as account_id, f.org_unit_id
 			  from identity_account a join identity_affiliation f on f.person_id = a.person_id

@@ -1,18 +1,17 @@
 package org.onecampus.identity.internal.passwords;
 
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.onecampus.identity.internal.imports.Spreadsheets;
 import org.onecampus.identity.internal.passwords.WeakPasswordReport.DayCount;
 import org.onecampus.identity.internal.passwords.WeakPasswordReport.DepartmentCount;
 import org.onecampus.kernel.audit.AuditLog;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -67,27 +66,19 @@ class WeakPasswordReportController {
 	@GetMapping(value = BASE + "/weak-accounts.csv", produces = "text/csv")
 	@PreAuthorize("hasAuthority('identity:password-report:read')")
 	ResponseEntity<byte[]> export() {
-		StringBuilder csv = new StringBuilder("\uFEFFdepartment_code,department,username,name,score,scored_at\r\n");
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of("department_code", "department", "username", "name", "score", "scored_at"));
 		var accounts = report.weakAccounts();
 		for (var account : accounts) {
-			csv.append(cell(account.departmentCode())).append(',').append(cell(account.departmentName())).append(',')
-				.append(cell(account.username())).append(',').append(cell(account.name())).append(',')
-				.append(account.score()).append(',').append(DateTimeFormatter.ISO_INSTANT.format(account.scoredAt()))
-				.append("\r\n");
+			rows.add(List.of(account.departmentCode(), account.departmentName(), account.username(), account.name(),
+					Integer.toString(account.score()), DateTimeFormatter.ISO_INSTANT.format(account.scoredAt())));
 		}
 		audit.record("identity.password-report-exported", null, Map.of("weakAccounts", accounts.size()));
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"weak-passwords.csv\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+		return Downloads.csv("weak-passwords.csv", rows);
 	}
 
 	/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
 	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-		return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+		return Spreadsheets.cell(value);
 	}
 }

@@ -1,4 +1,5 @@
 /**
- * Messages that identity events call for: forgotten-password codes and new-device sign-in notices.
+ * Messages that identity events call for: forgotten-password codes, new-device sign-in notices,
+ * weak-password campaign notices and second-factor reset notices.
  */
 package org.onecampus.messaging.internal.identity;

@@ -18,7 +18,7 @@ final class DemoPeople {
 	Student undergraduate(int n) {
 		return jdbc.sql("""
 				select a.username, f.identifier from identity_account a
-				join identity_affiliation f on f.person_id = a.person_id and f.type = 'UNDERGRADUATE'
+				join identity_affiliation f on f.person_id = a.person_id and f.type = 'UNDERGRADUATE' and f.is_primary
 				where a.username not like '%001' order by a.username desc offset :n limit 1""")
 			.param("n", n)
 			.query((rs, i) -> new Student(rs.getString("username"), rs.getString("identifier")))

@@ -1,0 +1,5 @@
+import type { CampaignDepartment } from '@/api/identity/admin'
+
+export interface CampaignProgressChartProps {
+  departments: CampaignDepartment[]
+}

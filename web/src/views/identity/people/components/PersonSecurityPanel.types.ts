@@ -1,0 +1,4 @@
+export interface PersonSecurityPanelProps {
+  /** the person whose account security is shown */
+  personId: string
+}
