@@ -1,10 +1,9 @@
 package org.onecampus.identity.internal.imports;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The columns of a people import, with the header row in Chinese and in English. */
-enum PeopleColumns {
+enum PeopleColumns implements Column {
 
 	NAME("name", "姓名"), NAME_EN("nameEn", "英文名"), GENDER("gender", "性别"), PHONE("phone", "手机"),
 	EMAIL("email", "邮箱"), ID_CARD("idCard", "身份证号"), AFFILIATION_TYPE("affiliationType", "身份类型"),
@@ -20,23 +19,14 @@ enum PeopleColumns {
 		this.chinese = chinese;
 	}
 
-	String header(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? chinese : key;
+	@Override
+	public String key() {
+		return key;
 	}
 
-	static List<String> headers(Locale locale) {
-		return java.util.Arrays.stream(values()).map(c -> c.header(locale)).toList();
-	}
-
-	/** A header cell in either language (case and surrounding blanks ignored); null when unknown. */
-	static PeopleColumns byHeader(String header) {
-		String h = header.trim();
-		for (PeopleColumns column : values()) {
-			if (column.key.equalsIgnoreCase(h) || column.chinese.equals(h)) {
-				return column;
-			}
-		}
-		return null;
+	@Override
+	public String chinese() {
+		return chinese;
 	}
 
 	/** An example row for the template. */

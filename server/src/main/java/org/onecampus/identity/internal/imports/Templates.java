@@ -11,25 +11,30 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The downloadable import templates: the header row in the reader's language and one example row. */
+/**
+ * The downloadable import templates: the header row in the reader's language and one example row per kind; the
+ * workbook of a mixed import has one sheet per kind, named in the reader's language, whose examples fit together.
+ */
 final class Templates {
 
 	private Templates() {
 	}
 
 	/** UTF-8 with a BOM, so that Excel opens the Chinese headers correctly. */
-	static byte[] csv(Locale locale) {
+	static byte[] csv(ImportKind kind, Locale locale) {
 		StringBuilder text = new StringBuilder("\uFEFF");
-		text.append(String.join(",", PeopleColumns.headers(locale))).append("\r\n");
-		text.append(String.join(",", PeopleColumns.example())).append("\r\n");
+		text.append(String.join(",", kind.headers(locale))).append("\r\n");
+		text.append(String.join(",", kind.example())).append("\r\n");
 		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	static byte[] xlsx(Locale locale) {
+	static byte[] xlsx(List<ImportKind> kinds, Locale locale) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("people");
-			write(sheet.createRow(0), PeopleColumns.headers(locale));
-			write(sheet.createRow(1), PeopleColumns.example());
+			for (ImportKind kind : kinds) {
+				Sheet sheet = workbook.createSheet(kind.sheetName(locale));
+				write(sheet.createRow(0), kind.headers(locale));
+				write(sheet.createRow(1), kind.example());
+			}
 			workbook.write(out);
 			return out.toByteArray();
 		}
