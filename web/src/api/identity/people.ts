@@ -4,6 +4,12 @@ export const PERSON_READ = 'identity:person:read'
 export const PERSON_MANAGE = 'identity:person:manage'
 export const PERSON_REVEAL_ID = 'identity:person:reveal-id'
 
+export const AFFILIATION_TYPES = ['UNDERGRADUATE', 'POSTGRADUATE', 'PHD', 'FACULTY', 'STAFF', 'CONTRACTOR',
+  'VISITING_SCHOLAR', 'SERVICE_STAFF', 'VISITOR', 'ALUMNUS', 'PARENT'] as const
+export const AFFILIATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'LEFT', 'GRADUATED', 'EXPIRED'] as const
+/** These end on a known date, so their affiliation needs one. */
+export const FIXED_TERM_TYPES: readonly string[] = ['CONTRACTOR', 'VISITOR', 'VISITING_SCHOLAR']
+
 export interface Page<T> {
   items: T[]
   page: number
@@ -71,7 +77,7 @@ export interface PeopleQuery {
 export interface AffiliationForm {
   type: string
   identifier: string | null
-  orgUnitId: string
+  orgUnitId: string | null
   status: string
   startDate: string
   endDate: string | null
@@ -93,4 +99,31 @@ export async function revealIdCard(id: string): Promise<string> {
 
 export async function changeAffiliation(personId: string, affiliationId: string, form: AffiliationForm): Promise<PersonDetail> {
   return (await http.put<PersonDetail>(`/api/v1/identity/people/${personId}/affiliations/${affiliationId}`, form)).data
+}
+
+/** The personal fields of the person form; `idCard` null keeps the stored number. */
+export interface PersonFields {
+  name: string
+  nameEn: string | null
+  gender: string | null
+  birthDate: string | null
+  phone: string | null
+  email: string | null
+  idCard: string | null
+}
+
+export interface NewPerson extends PersonFields {
+  affiliation: AffiliationForm
+}
+
+export async function registerPerson(form: NewPerson): Promise<PersonDetail> {
+  return (await http.post<PersonDetail>('/api/v1/identity/people', form)).data
+}
+
+export async function changePerson(id: string, form: PersonFields): Promise<PersonDetail> {
+  return (await http.put<PersonDetail>(`/api/v1/identity/people/${id}`, form)).data
+}
+
+export async function addAffiliation(personId: string, form: AffiliationForm): Promise<PersonDetail> {
+  return (await http.post<PersonDetail>(`/api/v1/identity/people/${personId}/affiliations`, form)).data
 }
