@@ -5,22 +5,14 @@ import java.util.List;
 /** The columns of an org unit import. */
 enum OrgUnitColumns implements Column {
 
-	CODE("code", "单位代码"), NAME("name", "名称"), NAME_EN("nameEn", "英文名称"), TYPE("type", "类型"),
-	PARENT_CODE("parentCode", "上级单位代码"), VALID_FROM("validFrom", "生效日期"), VALID_TO("validTo", "撤销日期"),
-	SORT_ORDER("sortOrder", "排序");
-
-	private final String key;
+	CODE("单位代码"), NAME("名称"), NAME_EN("英文名称"), TYPE("类型"),
+	PARENT_CODE("上级单位代码"), VALID_FROM("生效日期"), VALID_TO("撤销日期"),
+	SORT_ORDER("排序");
 
 	private final String chinese;
 
-	OrgUnitColumns(String key, String chinese) {
-		this.key = key;
+	OrgUnitColumns(String chinese) {
 		this.chinese = chinese;
-	}
-
-	@Override
-	public String key() {
-		return key;
 	}
 
 	@Override

@@ -125,11 +125,11 @@ class PeopleImport implements SheetImport {
 	/** The column a refusal of the people administration belongs to, by field or error code. */
 	private static String column(String fieldOrCode) {
 		return switch (fieldOrCode) {
-			case "type", "status" -> PeopleColumns.AFFILIATION_TYPE.key;
-			case "orgUnitId", "resource.not-found" -> PeopleColumns.ORG_UNIT_CODE.key;
+			case "type", "status" -> PeopleColumns.AFFILIATION_TYPE.key();
+			case "orgUnitId", "resource.not-found" -> PeopleColumns.ORG_UNIT_CODE.key();
 			case "name", "nameEn", "gender", "phone", "email", "idCard", "startDate", "endDate", "identifier" -> fieldOrCode;
-			default -> fieldOrCode.contains("id-card") ? PeopleColumns.ID_CARD.key
-					: fieldOrCode.contains("transition") ? PeopleColumns.END_DATE.key : PeopleColumns.IDENTIFIER.key;
+			default -> fieldOrCode.contains("id-card") ? PeopleColumns.ID_CARD.key()
+					: fieldOrCode.contains("transition") ? PeopleColumns.END_DATE.key() : PeopleColumns.IDENTIFIER.key();
 		};
 	}
 }

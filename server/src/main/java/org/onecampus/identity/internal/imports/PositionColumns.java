@@ -5,22 +5,14 @@ import java.util.List;
 /** The columns of a position import: who holds which position in which org unit, and when. */
 enum PositionColumns implements Column {
 
-	IDENTIFIER("identifier", "学号/工号"), ORG_UNIT_CODE("orgUnitCode", "单位代码"), KIND("kind", "职务"),
-	SUBJECT_IDENTIFIER("subjectIdentifier", "指导学生学号"), START_DATE("startDate", "开始日期"),
-	END_DATE("endDate", "结束日期");
-
-	private final String key;
+	IDENTIFIER("学号/工号"), ORG_UNIT_CODE("单位代码"), KIND("职务"),
+	SUBJECT_IDENTIFIER("指导学生学号"), START_DATE("开始日期"),
+	END_DATE("结束日期");
 
 	private final String chinese;
 
-	PositionColumns(String key, String chinese) {
-		this.key = key;
+	PositionColumns(String chinese) {
 		this.chinese = chinese;
-	}
-
-	@Override
-	public String key() {
-		return key;
 	}
 
 	@Override

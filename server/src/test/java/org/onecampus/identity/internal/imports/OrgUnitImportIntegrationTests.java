@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -15,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.DepartmentAdministrators;
 import org.onecampus.support.IntegrationTest;
 import org.onecampus.support.ProblemAssertions;
 
@@ -181,7 +181,7 @@ class OrgUnitImportIntegrationTests {
 
 	@Test
 	void aDepartmentAdministratorImportsOnlyWithinTheirSubtree() {
-		String username = scopedPeopleAdmin("CS");
+		String username = DepartmentAdministrators.peopleAdmin(jdbc, "CS", p);
 		ApiClient scoped = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
 
 		ApiClient.Response outside = Uploads.upload(scoped, UNITS, "units.csv",
@@ -240,26 +240,6 @@ class OrgUnitImportIntegrationTests {
 	private int audited(String action, String target) {
 		return jdbc.sql("select count(*) from kernel_audit_event where action = :a and target = :t").param("a", action)
 			.param("t", target).query(Integer.class).single();
-	}
-
-	/** A staff member with an account holding PEOPLE_ADMIN limited to the subtree of {@code scopeCode}. */
-	private String scopedPeopleAdmin(String scopeCode) {
-		UUID person = UUID.randomUUID();
-		String username = "t" + p.toLowerCase(Locale.ROOT);
-		jdbc.sql("insert into identity_person (id, name) values (:id, '院系管理员')").param("id", person).update();
-		jdbc.sql("""
-				insert into identity_affiliation (id, person_id, type, identifier, org_unit_id, status, start_date, is_primary)
-				select :id, :person, 'STAFF', :identifier, id, 'ACTIVE', date '2020-09-01', true from identity_org_unit where code = :scope""")
-			.param("id", UUID.randomUUID()).param("person", person).param("identifier", "T" + p).param("scope", scopeCode).update();
-		jdbc.sql("""
-				insert into identity_account (id, person_id, username, password_hash)
-				select :id, :person, :username, password_hash from identity_account where username = 'stu001'""")
-			.param("id", UUID.randomUUID()).param("person", person).param("username", username).update();
-		jdbc.sql("""
-				insert into identity_account_role (account_id, role_code, scope_org_unit_id)
-				select a.id, 'PEOPLE_ADMIN', (select id from identity_org_unit where code = :scope) from identity_account a
-				where a.username = :u""").param("scope", scopeCode).param("u", username).update();
-		return username;
 	}
 
 	private static byte[] workbook(Map<String, List<List<String>>> sheets) throws IOException {

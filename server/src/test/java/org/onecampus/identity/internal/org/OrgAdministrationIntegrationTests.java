@@ -1,12 +1,12 @@
 package org.onecampus.identity.internal.org;
 
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.DepartmentAdministrators;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
 import org.onecampus.support.ProblemAssertions;
@@ -106,7 +106,7 @@ class OrgAdministrationIntegrationTests {
 
 	@Test
 	void aCollegeAdministratorCannotCreateMoveOrCloseUnitsOutsideTheirCollege() {
-		ApiClient scoped = new ApiClient(port).signIn(collegeAdmin("CS"), IntegrationTest.DEMO_PASSWORD);
+		ApiClient scoped = new ApiClient(port).signIn(DepartmentAdministrators.peopleAdmin(jdbc, "CS", code), IntegrationTest.DEMO_PASSWORD);
 		assertThat(scoped.get(UNITS).json().get(0).get("code").asString()).isEqualTo("CS");
 
 		ProblemAssertions.assertProblem(scoped.postJson(UNITS, """
@@ -132,21 +132,5 @@ class OrgAdministrationIntegrationTests {
 	private long audited(String action, String target) {
 		return jdbc.sql("select count(*) from kernel_audit_event where action = :a and target = :t").param("a", action)
 			.param("t", target).query(Long.class).single();
-	}
-
-	/** A staff member of {@code scopeCode} holding PEOPLE_ADMIN limited to its subtree. */
-	private String collegeAdmin(String scopeCode) {
-		UUID person = UUID.randomUUID();
-		String username = "t" + code.toLowerCase(Locale.ROOT);
-		jdbc.sql("insert into identity_person (id, name) values (:id, '学院管理员')").param("id", person).update();
-		jdbc.sql("""
-				insert into identity_account (id, person_id, username, password_hash)
-				select :id, :person, :username, password_hash from identity_account where username = 'stu001'""")
-			.param("id", UUID.randomUUID()).param("person", person).param("username", username).update();
-		jdbc.sql("""
-				insert into identity_account_role (account_id, role_code, scope_org_unit_id)
-				select a.id, 'PEOPLE_ADMIN', (select id from identity_org_unit where code = :scope) from identity_account a
-				where a.username = :u""").param("scope", scopeCode).param("u", username).update();
-		return username;
 	}
 }
