@@ -62,7 +62,8 @@ afterEach(() => {
 
 const urls = () => calls.map((c) => `${c.url}${c.params && Object.keys(c.params).length ? ' ' + JSON.stringify(c.params) : ''}`)
 
-describe('OrgUnitPicker', () => {
+// Mounting Element Plus cold takes seconds on a busy machine; the default 5 s is too tight there.
+describe('OrgUnitPicker', { timeout: 30_000 }, () => {
   it('shows the name and code of a preselected unit before its tree level is loaded', async () => {
     const wrapper = mount(OrgUnitPicker, {
       props: { modelValue: 'ai', placeholder: '单位' },
@@ -117,7 +118,7 @@ describe('OrgUnitPicker', () => {
   })
 })
 
-describe('PersonPicker', () => {
+describe('PersonPicker', { timeout: 30_000 }, () => {
   async function typeInto(wrapper: ReturnType<typeof mount>, text: string) {
     const input = wrapper.find('input')
     await input.trigger('focus')
