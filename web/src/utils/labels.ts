@@ -92,6 +92,10 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'auth.step-up-passed': 'audit.actions.authStepUpPassed',
   'auth.step-up-failed': 'audit.actions.authStepUpFailed',
   'sso.step-up-required': 'audit.actions.ssoStepUpRequired',
+
+  'identity.org-units.imported': 'audit.actions.identityOrgUnitsImported',
+  'identity.positions.imported': 'audit.actions.identityPositionsImported',
+  'identity.position.changed': 'audit.actions.identityPositionChanged',
   'identity.role.created': 'audit.actions.identityRoleCreated',
   'identity.role.deleted': 'audit.actions.identityRoleDeleted',
   'identity.role.granted': 'audit.actions.identityRoleGranted',

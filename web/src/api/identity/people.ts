@@ -5,6 +5,12 @@ export const PERSON_READ = 'identity:person:read'
 export const PERSON_MANAGE = 'identity:person:manage'
 export const PERSON_REVEAL_ID = 'identity:person:reveal-id'
 
+export const AFFILIATION_TYPES = ['UNDERGRADUATE', 'POSTGRADUATE', 'PHD', 'FACULTY', 'STAFF', 'CONTRACTOR',
+  'VISITING_SCHOLAR', 'SERVICE_STAFF', 'VISITOR', 'ALUMNUS', 'PARENT'] as const
+export const AFFILIATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'LEFT', 'GRADUATED', 'EXPIRED'] as const
+/** These end on a known date, so their affiliation needs one. */
+export const FIXED_TERM_TYPES: readonly string[] = ['CONTRACTOR', 'VISITOR', 'VISITING_SCHOLAR']
+
 export interface Page<T> {
   items: T[]
   page: number
@@ -72,7 +78,7 @@ export interface PeopleQuery {
 export interface AffiliationForm {
   type: string
   identifier: string | null
-  orgUnitId: string
+  orgUnitId: string | null
   status: string
   startDate: string
   endDate: string | null
@@ -141,4 +147,31 @@ export async function resetSecondFactor(personId: string): Promise<void> {
 
 export async function liftAccountThrottle(personId: string): Promise<void> {
   await http.delete(`${personBase(personId)}/throttle`)
+}
+
+/** The personal fields of the person form; `idCard` null keeps the stored number. */
+export interface PersonFields {
+  name: string
+  nameEn: string | null
+  gender: string | null
+  birthDate: string | null
+  phone: string | null
+  email: string | null
+  idCard: string | null
+}
+
+export interface NewPerson extends PersonFields {
+  affiliation: AffiliationForm
+}
+
+export async function registerPerson(form: NewPerson): Promise<PersonDetail> {
+  return (await http.post<PersonDetail>('/api/v1/identity/people', form)).data
+}
+
+export async function changePerson(id: string, form: PersonFields): Promise<PersonDetail> {
+  return (await http.put<PersonDetail>(`/api/v1/identity/people/${id}`, form)).data
+}
+
+export async function addAffiliation(personId: string, form: AffiliationForm): Promise<PersonDetail> {
+  return (await http.post<PersonDetail>(`/api/v1/identity/people/${personId}/affiliations`, form)).data
 }

@@ -1,42 +1,24 @@
 package org.onecampus.identity.internal.imports;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The columns of a people import, with the header row in Chinese and in English. */
-enum PeopleColumns {
+enum PeopleColumns implements Column {
 
-	NAME("name", "姓名"), NAME_EN("nameEn", "英文名"), GENDER("gender", "性别"), PHONE("phone", "手机"),
-	EMAIL("email", "邮箱"), ID_CARD("idCard", "身份证号"), AFFILIATION_TYPE("affiliationType", "身份类型"),
-	IDENTIFIER("identifier", "学号/工号"), ORG_UNIT_CODE("orgUnitCode", "单位代码"), START_DATE("startDate", "开始日期"),
-	END_DATE("endDate", "结束日期");
+	NAME("姓名"), NAME_EN("英文名"), GENDER("性别"), PHONE("手机"),
+	EMAIL("邮箱"), ID_CARD("身份证号"), AFFILIATION_TYPE("身份类型"),
+	IDENTIFIER("学号/工号"), ORG_UNIT_CODE("单位代码"), START_DATE("开始日期"),
+	END_DATE("结束日期");
 
-	final String key;
+	private final String chinese;
 
-	final String chinese;
-
-	PeopleColumns(String key, String chinese) {
-		this.key = key;
+	PeopleColumns(String chinese) {
 		this.chinese = chinese;
 	}
 
-	String header(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? chinese : key;
-	}
-
-	static List<String> headers(Locale locale) {
-		return java.util.Arrays.stream(values()).map(c -> c.header(locale)).toList();
-	}
-
-	/** A header cell in either language (case and surrounding blanks ignored); null when unknown. */
-	static PeopleColumns byHeader(String header) {
-		String h = header.trim();
-		for (PeopleColumns column : values()) {
-			if (column.key.equalsIgnoreCase(h) || column.chinese.equals(h)) {
-				return column;
-			}
-		}
-		return null;
+	@Override
+	public String chinese() {
+		return chinese;
 	}
 
 	/** An example row for the template. */

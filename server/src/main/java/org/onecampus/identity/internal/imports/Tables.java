@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -28,13 +30,22 @@ final class Tables {
 	private Tables() {
 	}
 
+	/** The first sheet of a workbook, or the rows of a CSV. */
 	static List<List<String>> read(String filename, byte[] content) {
+		return sheets(filename, content).values().iterator().next();
+	}
+
+	/**
+	 * Every sheet of a workbook by its name, in workbook order; a CSV is one sheet named after the file.
+	 * @throws PlatformException 415 for other file types, 422 when the file cannot be read
+	 */
+	static Map<String, List<List<String>>> sheets(String filename, byte[] content) {
 		String name = filename == null ? "" : filename.toLowerCase();
 		if (name.endsWith(".xlsx")) {
 			return xlsx(content);
 		}
 		if (name.endsWith(".csv")) {
-			return csv(content);
+			return Map.of(filename.substring(0, filename.length() - 4), csv(content));
 		}
 		throw new PlatformException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "identity.import.file-type");
 	}
@@ -99,25 +110,28 @@ final class Tables {
 		return rows;
 	}
 
-	static List<List<String>> xlsx(byte[] content) {
+	static Map<String, List<List<String>>> xlsx(byte[] content) {
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
 			if (workbook.getNumberOfSheets() == 0) {
 				throw unreadable();
 			}
-			Sheet sheet = workbook.getSheetAt(0);
 			DataFormatter formatter = new DataFormatter();
-			List<List<String>> rows = new ArrayList<>();
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				List<String> cells = new ArrayList<>();
-				if (row != null) {
-					for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-						cells.add(text(row.getCell(c), formatter));
+			Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
+			for (Sheet sheet : workbook) {
+				List<List<String>> rows = new ArrayList<>();
+				for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+					Row row = sheet.getRow(r);
+					List<String> cells = new ArrayList<>();
+					if (row != null) {
+						for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+							cells.add(text(row.getCell(c), formatter));
+						}
 					}
+					rows.add(cells);
 				}
-				rows.add(cells);
+				sheets.put(sheet.getSheetName(), rows);
 			}
-			return rows;
+			return sheets;
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof PlatformException platform) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +16,6 @@ import jakarta.validation.constraints.Size;
 
 import org.onecampus.identity.CampusUser;
 import org.onecampus.identity.OrgChart;
-import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.error.PlatformException;
 
 import org.springframework.http.HttpStatus;
@@ -46,15 +47,15 @@ class OrgUnitsController {
 
 	private final AdminScope scopes;
 
-	private final AuditLog audit;
-
 	private final OrgChart orgChart;
 
-	OrgUnitsController(JdbcClient jdbc, AdminScope scopes, AuditLog audit, OrgChart orgChart) {
+	private final OrgUnitEditing editing;
+
+	OrgUnitsController(JdbcClient jdbc, AdminScope scopes, OrgChart orgChart, OrgUnitEditing editing) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
-		this.audit = audit;
 		this.orgChart = orgChart;
+		this.editing = editing;
 	}
 
 	/** The children of {@code parentId}; without it the roots of the caller's scope. */
@@ -86,66 +87,35 @@ class OrgUnitsController {
 	@PreAuthorize("hasAuthority('identity:org:manage')")
 	@Transactional
 	ResponseEntity<Unit> create(@AuthenticationPrincipal CampusUser user, @Valid @RequestBody NewUnit form) {
-		scopes.of(user, MANAGE).require(form.parentId());
-		if (jdbc.sql("select exists (select 1 from identity_org_unit where code = :c)").param("c", form.code()).query(Boolean.class).single()) {
-			throw PlatformException.conflict("identity.org-unit-code-taken", form.code());
-		}
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into identity_org_unit (id, code, name, name_en, type, parent_id, valid_from, valid_to)
-				values (:id, :code, :name, :nameEn, :type, :parent, :from, :to)""")
-			.param("id", id).param("code", form.code()).param("name", form.name()).param("nameEn", form.nameEn())
-			.param("type", form.type()).param("parent", form.parentId())
-			.param("from", form.validFrom() == null ? LocalDate.now() : form.validFrom()).param("to", form.validTo()).update();
-		audit.record("identity.org-unit.created", "org-unit:" + form.code(), Map.of("type", form.type()));
+		UUID id = editing.create(new OrgUnitEditing.UnitData(form.code(), form.name(), form.nameEn(), form.type(),
+				form.parentId(), form.validFrom(), form.validTo(), form.sortOrder()), scopes.of(user, MANAGE));
 		return ResponseEntity.created(URI.create("/api/v1/identity/org-units/" + id)).body(unit(user, id));
 	}
 
-	/** Rename, change type or move below another parent (never below itself). */
+	/** Rename, change type, dates or sort order, or move below another parent (never below itself). */
 	@PutMapping("/api/v1/identity/org-units/{id}")
 	@PreAuthorize("hasAuthority('identity:org:manage')")
 	@Transactional
 	Unit change(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id, @Valid @RequestBody UnitChange form) {
 		AdminScope.Scope scope = scopes.of(user, MANAGE);
 		scope.require(id);
-		Unit before = unit(user, id);
-		if (form.parentId() != null && !form.parentId().equals(before.parentId())) {
-			scope.require(form.parentId());
-			boolean cycle = jdbc.sql("""
-					with recursive below(id) as (select cast(:id as uuid) union
-					  select o.id from identity_org_unit o join below b on o.parent_id = b.id)
-					select exists (select 1 from below where id = :parent)""").param("id", id).param("parent", form.parentId())
-				.query(Boolean.class).single();
-			if (cycle) {
-				throw PlatformException.conflict("identity.org-unit-cycle");
-			}
-		}
-		UUID parent = form.parentId() == null ? before.parentId() : form.parentId();
-		jdbc.sql("update identity_org_unit set name = :name, name_en = :nameEn, type = :type, parent_id = :parent where id = :id")
-			.param("name", form.name()).param("nameEn", form.nameEn()).param("type", form.type()).param("parent", parent)
-			.param("id", id).update();
-		audit.record("identity.org-unit.changed", "org-unit:" + before.code(), Map.of("name", form.name(), "type",
-				form.type(), "moved", !java.util.Objects.equals(parent, before.parentId())));
+		OrgUnitEditing.Stored before = editing.byId(id).orElseThrow(() -> PlatformException.notFound("org-unit", id));
+		editing.change(id, new OrgUnitEditing.UnitData(before.code(), form.name(), form.nameEn(), form.type(),
+				form.parentId() == null ? before.parentId() : form.parentId(), form.validFrom(), before.validTo(),
+				form.sortOrder()), scope);
 		return unit(user, id);
 	}
 
-	/** Closes the unit at {@code validTo} (default today); its sub-units must be closed first. */
+	/**
+	 * Closes the unit at {@code validTo} (default today); its sub-units must be closed first and nobody may still
+	 * belong to it or hold a position in it.
+	 */
 	@PostMapping("/api/v1/identity/org-units/{id}/closure")
 	@PreAuthorize("hasAuthority('identity:org:manage')")
 	@Transactional
 	Unit close(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id, @Valid @RequestBody Closure form) {
-		scopes.of(user, MANAGE).require(id);
-		LocalDate until = form.validTo() == null ? LocalDate.now() : form.validTo();
-		boolean openChildren = jdbc.sql("""
-				select exists (select 1 from identity_org_unit where parent_id = :id and (valid_to is null or valid_to > :until))""")
-			.param("id", id).param("until", until).query(Boolean.class).single();
-		if (openChildren) {
-			throw PlatformException.conflict("identity.org-unit-open-children");
-		}
-		jdbc.sql("update identity_org_unit set valid_to = :until where id = :id").param("until", until).param("id", id).update();
-		Unit closed = unit(user, id);
-		audit.record("identity.org-unit.closed", "org-unit:" + closed.code(), Map.of("validTo", until.toString()));
-		return closed;
+		editing.close(id, form.validTo() == null ? LocalDate.now() : form.validTo(), scopes.of(user, MANAGE));
+		return unit(user, id);
 	}
 
 	/** Who an approver rule names for a person: a preview for administrators designing approval rules. */
@@ -162,31 +132,33 @@ class OrgUnitsController {
 
 	private List<Unit> units(String condition, Map<String, ?> params) {
 		return jdbc.sql("""
-				select o.id, o.code, o.name, o.name_en, o.type, o.parent_id, o.valid_from, o.valid_to,
+				select o.id, o.code, o.name, o.name_en, o.type, o.parent_id, o.valid_from, o.valid_to, o.sort_order,
 				  exists (select 1 from identity_org_unit c where c.parent_id = o.id) as has_children
 				from identity_org_unit o where """ + " " + condition + " order by o.sort_order, o.code").params(params)
 			.query((rs, n) -> new Unit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
 					rs.getString("name_en"), rs.getString("type"), rs.getObject("parent_id", UUID.class),
 					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-					rs.getBoolean("has_children")))
+					rs.getInt("sort_order"), rs.getBoolean("has_children")))
 			.list();
 	}
 
 	/** @param validTo null while open */
 	record Unit(UUID id, String code, String name, String nameEn, String type, UUID parentId, LocalDate validFrom,
-			LocalDate validTo, boolean hasChildren) {
+			LocalDate validTo, int sortOrder, boolean hasChildren) {
 	}
 
-	static final String TYPES = "UNIVERSITY|CAMPUS|COLLEGE|OFFICE|MAJOR|CLASS|RESEARCH_GROUP";
+	static final String TYPES = OrgUnitEditing.TYPE_PATTERN;
 
 	record NewUnit(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
 			@NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn,
-			@NotNull @Pattern(regexp = TYPES) String type, @NotNull UUID parentId, LocalDate validFrom, LocalDate validTo) {
+			@NotNull @Pattern(regexp = TYPES) String type, @NotNull UUID parentId, LocalDate validFrom, LocalDate validTo,
+			@Min(0) @Max(99999) Integer sortOrder) {
 	}
 
-	/** @param parentId null: stays where it is */
+	/** @param parentId null: stays where it is; validFrom, sortOrder null: unchanged */
 	record UnitChange(@NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn,
-			@NotNull @Pattern(regexp = TYPES) String type, UUID parentId) {
+			@NotNull @Pattern(regexp = TYPES) String type, UUID parentId, LocalDate validFrom,
+			@Min(0) @Max(99999) Integer sortOrder) {
 	}
 
 	record Closure(LocalDate validTo) {

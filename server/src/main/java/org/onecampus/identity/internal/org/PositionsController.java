@@ -2,9 +2,7 @@ package org.onecampus.identity.internal.org;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,9 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.onecampus.identity.CampusUser;
-import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.error.PlatformException;
-import org.onecampus.kernel.error.PlatformException.FieldProblem;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +31,12 @@ class PositionsController {
 
 	private final AdminScope scopes;
 
-	private final AuditLog audit;
+	private final PositionEditing editing;
 
-	PositionsController(JdbcClient jdbc, AdminScope scopes, AuditLog audit) {
+	PositionsController(JdbcClient jdbc, AdminScope scopes, PositionEditing editing) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
-		this.audit = audit;
+		this.editing = editing;
 	}
 
 	@GetMapping("/api/v1/identity/org-units/{id}/positions")
@@ -65,30 +61,9 @@ class PositionsController {
 	@Transactional
 	ResponseEntity<Position> assign(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id,
 			@Valid @RequestBody Assignment form) {
-		scopes.of(user, OrgUnitsController.MANAGE).require(id);
-		List<FieldProblem> problems = new ArrayList<>();
-		if ("SUPERVISOR".equals(form.kind()) && form.subjectPersonId() == null) {
-			problems.add(new FieldProblem("subjectPersonId", "identity.position.subject-required"));
-		}
+		UUID position = editing.assign(new PositionEditing.Assignment(form.personId(), id, form.kind(),
+				form.subjectPersonId(), form.startDate(), form.endDate()), scopes.of(user, OrgUnitsController.MANAGE));
 		LocalDate start = form.startDate() == null ? LocalDate.now() : form.startDate();
-		if (form.endDate() != null && form.endDate().isBefore(start)) {
-			problems.add(new FieldProblem("endDate", "identity.position.end-before-start"));
-		}
-		if (!problems.isEmpty()) {
-			throw PlatformException.invalid(problems);
-		}
-		requirePerson(form.personId());
-		if (form.subjectPersonId() != null) {
-			requirePerson(form.subjectPersonId());
-		}
-		UUID position = UUID.randomUUID();
-		jdbc.sql("""
-				insert into identity_position (id, person_id, org_unit_id, kind, subject_person_id, start_date, end_date)
-				values (:id, :person, :org, :kind, :subject, :start, :end)""")
-			.param("id", position).param("person", form.personId()).param("org", id).param("kind", form.kind())
-			.param("subject", form.subjectPersonId()).param("start", start).param("end", form.endDate()).update();
-		audit.record("identity.position.assigned", "person:" + form.personId(),
-				Map.of("position", position.toString(), "kind", form.kind(), "orgUnit", id.toString()));
 		Position created = positions(user, id).stream().filter(p -> p.id().equals(position)).findFirst()
 			.orElseGet(() -> new Position(position, form.kind(), form.personId(), null, form.subjectPersonId(), null, start,
 					form.endDate()));
@@ -101,22 +76,11 @@ class PositionsController {
 	@Transactional
 	ResponseEntity<Void> end(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id, @PathVariable UUID positionId,
 			@RequestBody(required = false) Ending form) {
-		scopes.of(user, OrgUnitsController.MANAGE).require(id);
 		LocalDate end = form == null || form.endDate() == null ? LocalDate.now().minusDays(1) : form.endDate();
-		int updated = jdbc.sql("""
-				update identity_position set end_date = :end where id = :pid and org_unit_id = :org""")
-			.param("end", end).param("pid", positionId).param("org", id).update();
-		if (updated == 0) {
+		if (!editing.end(id, positionId, end, scopes.of(user, OrgUnitsController.MANAGE))) {
 			throw PlatformException.notFound("position", positionId);
 		}
-		audit.record("identity.position.ended", "position:" + positionId, Map.of("endDate", end.toString()));
 		return ResponseEntity.noContent().build();
-	}
-
-	private void requirePerson(UUID personId) {
-		if (!jdbc.sql("select exists (select 1 from identity_person where id = :id)").param("id", personId).query(Boolean.class).single()) {
-			throw PlatformException.notFound("person", personId);
-		}
 	}
 
 	record Position(UUID id, String kind, UUID personId, String personName, UUID subjectPersonId, String subjectName,
@@ -124,7 +88,7 @@ class PositionsController {
 	}
 
 	record Assignment(@NotNull UUID personId,
-			@NotNull @Pattern(regexp = "HEAD|DEPUTY_HEAD|COUNSELLOR|CLASS_ADVISOR|SUPERVISOR|OFFICE_STAFF") String kind,
+			@NotNull @Pattern(regexp = PositionEditing.KIND_PATTERN) String kind,
 			UUID subjectPersonId, LocalDate startDate, LocalDate endDate) {
 	}
 
