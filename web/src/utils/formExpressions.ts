@@ -191,7 +191,8 @@ class Parser {
   parse(): ExprNode {
     if (this.current.kind === 'end') throw new ExpressionSyntaxError('empty', 0, 'empty expression')
     const node = this.conditional()
-    if (this.current.kind !== 'end') this.fail(this.current)
+    const rest: Token = this.tokens[this.index]!
+    if (rest.kind !== 'end') this.fail(rest)
     return node
   }
 
