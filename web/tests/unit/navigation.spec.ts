@@ -17,6 +17,12 @@ describe('permission-driven navigation', () => {
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords'],
     ],
+    [
+      'a process designer',
+      ['workflow:form:read', 'workflow:form:write', 'workflow:form:publish'],
+      ['home', 'profile', 'account', 'inbox', 'forms'],
+    ],
+    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
