@@ -137,7 +137,7 @@ export function holdsData(field: FieldLayout): boolean {
 
 /** The JSON Schema of one field's value (the contract's widget → schema mapping). */
 export function fieldSchema(field: FieldLayout): JsonSchema {
-  const title = field.label['zh-CN'] || undefined
+  const title = field.label?.['zh-CN'] || undefined
   const limits = { minimum: field.minimum, maximum: field.maximum }
   const enumOf = field.options && field.options.length > 0 && !field.codeSet ? field.options.map((o) => o.value) : undefined
   const uuid = { type: 'string', format: 'uuid' }
@@ -236,7 +236,7 @@ function checkFields(fields: FieldLayout[], prefix: string, inTable: boolean, is
       issues.push({ path: `${at}.key`, code: 'duplicateKey', params: { key: field.key } })
     }
     seen.add(field.key)
-    if (!field.label || !field.label['zh-CN']?.trim()) issues.push({ path: `${at}.label`, code: 'label' })
+    if (field.widget !== 'description' && !field.label?.['zh-CN']?.trim()) issues.push({ path: `${at}.label`, code: 'label' })
     for (const property of ['visibleWhen', 'requiredWhen', 'compute'] as const) {
       const source = field[property]
       if (source === undefined || source === '') continue
