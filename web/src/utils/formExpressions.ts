@@ -13,11 +13,13 @@
  * - `+` concatenates when either side is a string (null → '', numbers in plain notation); otherwise arithmetic
  * - arithmetic treats null as 0; any other non-number operand is a runtime type error → null; x / 0 and x % 0 → null
  * - `==`/`!=`: no coercion (1 == '1' is false); numbers by value; arrays and objects by content
- * - `< <= > >=`: numbers by value, strings by code units (ISO dates compare chronologically); anything involving
- *   null or mixed types is false
+ * - `< <= > >=`: numbers by value, strings by code units (ISO dates compare chronologically); with null false,
+ *   with mixed types null (a type error)
  * - `!`, `&&`, `||`, `?:` use truthiness (null, false, 0, '' and [] are falsy); `&&`/`||` short-circuit and
  *   always yield a boolean
- * - unknown identifiers are null; unknown functions and wrong argument counts are syntax errors
+ * - unknown identifiers are null (a caller variable may also be given flat: `{ "applicant.unit": "CS" }`);
+ *   unknown functions and wrong argument counts are syntax errors
+ * - sum/min/max take any number of arguments and expand list arguments; len counts code points
  */
 
 export type ExprValue = null | boolean | number | string | ExprValue[] | { [key: string]: ExprValue }
@@ -143,7 +145,7 @@ type FunctionName = keyof typeof ARITY
 
 /** Allowed functions with their [min, max] argument counts. */
 const ARITY = {
-  sum: [1, 1],
+  sum: [1, Infinity],
   count: [1, 1],
   min: [1, Infinity],
   max: [1, Infinity],
@@ -359,6 +361,8 @@ function normalize(value: unknown): ExprValue {
 }
 
 function lookup(vars: Record<string, unknown>, path: string[]): ExprValue {
+  const dotted = path.join('.')
+  if (path.length > 1 && Object.hasOwn(vars, dotted)) return normalize(vars[dotted])
   let current: unknown = Object.hasOwn(vars, path[0]!) ? vars[path[0]!] : null
   for (const segment of path.slice(1)) {
     if (Array.isArray(current)) {
@@ -410,11 +414,12 @@ function asText(value: ExprValue): string | undefined {
   return undefined
 }
 
-function compare(op: string, a: ExprValue, b: ExprValue): boolean {
+function compare(op: string, a: ExprValue, b: ExprValue): boolean | null {
+  if (a === null || b === null) return false
   let order: number
   if (typeof a === 'number' && typeof b === 'number') order = a - b
   else if (typeof a === 'string' && typeof b === 'string') order = a < b ? -1 : a > b ? 1 : 0
-  else return false
+  else return null
   switch (op) {
     case '<':
       return order < 0
@@ -472,8 +477,9 @@ function dayNumber(value: ExprValue): number | undefined {
   return Math.round(time / 86_400_000)
 }
 
+/** The numbers of the arguments, list arguments expanded; nulls skipped; anything else → null. */
 function numbersOf(args: ExprValue[]): number[] | null {
-  const values = args.length === 1 && Array.isArray(args[0]) ? args[0] : args
+  const values = args.flatMap((arg) => (Array.isArray(arg) ? arg : [arg]))
   const numbers: number[] = []
   for (const value of values) {
     if (value === null) continue
@@ -491,9 +497,7 @@ function callFunction(name: FunctionName, args: ExprValue[], options: Evaluation
   const [first = null, second = null] = args
   switch (name) {
     case 'sum': {
-      if (first === null) return 0
-      if (typeof first === 'number') return first
-      const numbers = Array.isArray(first) ? numbersOf([first]) : null
+      const numbers = numbersOf(args)
       return numbers === null ? null : decimal(numbers.reduce((total, n) => total + n, 0))
     }
     case 'count':
@@ -505,10 +509,8 @@ function callFunction(name: FunctionName, args: ExprValue[], options: Evaluation
       if (numbers === null || numbers.length === 0) return null
       return name === 'min' ? Math.min(...numbers) : Math.max(...numbers)
     }
-    case 'abs': {
-      const n = asNumber(first)
-      return n === undefined ? null : Math.abs(n)
-    }
+    case 'abs':
+      return typeof first === 'number' ? Math.abs(first) : null
     case 'round': {
       const n = asNumber(first)
       const places = args.length > 1 ? second : 0
@@ -517,13 +519,14 @@ function callFunction(name: FunctionName, args: ExprValue[], options: Evaluation
     }
     case 'len':
       if (first === null) return 0
-      if (typeof first === 'string' || Array.isArray(first)) return first.length
+      if (typeof first === 'string') return [...first].length
+      if (Array.isArray(first)) return first.length
       return null
     case 'empty':
       return first === null || first === '' || (Array.isArray(first) && first.length === 0)
     case 'contains':
       if (Array.isArray(first)) return first.some((item) => valuesEqual(item, second))
-      if (typeof first === 'string') return typeof second === 'string' && first.includes(second)
+      if (typeof first === 'string') return second !== null && first.includes(asText(second) ?? '\u0000')
       return false
     case 'days': {
       if (!Array.isArray(first) || first.length !== 2) return null
