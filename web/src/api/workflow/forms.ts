@@ -10,14 +10,23 @@ export interface FormSummary {
   key: string
   name: Localized
   ownerOrgUnitId: string | null
+  /** 0 (or null) while never published */
   latestVersion: number | null
   updatedAt: string | null
+}
+
+export interface VersionInfo {
+  version: number
+  publishedAt: string
+  publishedBy: string | null
 }
 
 /** `GET/PUT /api/v1/workflow/forms/{key}`: the editable draft. */
 export interface FormDraft extends FormSummary {
   schema: JsonSchema
   layout: FormLayout
+  /** The published versions (newest last or first, as the server sends them). */
+  versions?: VersionInfo[]
 }
 
 export interface FormDraftInput {
@@ -37,10 +46,15 @@ export interface FormVersion {
   publishedAt: string
 }
 
-/** The export file format: a draft without server bookkeeping. */
+export const EXPORT_FORMAT = 'onecampus-form'
+
+/** The export file format (`GET …/export`, `POST …/import`): a draft without server bookkeeping. */
 export interface FormExport {
+  format: typeof EXPORT_FORMAT
+  formatVersion: 1
   key: string
   name: Localized
+  ownerOrgUnitId?: string | null
   schema: JsonSchema
   layout: FormLayout
 }
@@ -51,8 +65,10 @@ function asList<T>(data: T[] | { items: T[] }): T[] {
   return Array.isArray(data) ? data : data.items
 }
 
-export async function listForms(): Promise<FormSummary[]> {
-  return asList((await http.get<FormSummary[] | { items: FormSummary[] }>(base, { params: { size: 200 } })).data)
+/** The 100 most recently changed forms; `q` matches the key and the names. */
+export async function listForms(q?: string): Promise<FormSummary[]> {
+  const params = q?.trim() ? { q: q.trim(), size: 100 } : { size: 100 }
+  return asList((await http.get<FormSummary[] | { items: FormSummary[] }>(base, { params })).data)
 }
 
 export async function createForm(input: { key: string } & FormDraftInput): Promise<FormDraft> {

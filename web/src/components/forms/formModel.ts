@@ -71,8 +71,6 @@ export interface FieldLayout {
   format?: 'email' | 'uri'
   minimum?: number
   maximum?: number
-  /** person / org: several ids (array of uuid) instead of one. */
-  multiple?: boolean
   /** computed: the type of the value (default number). */
   valueType?: 'number' | 'string'
 }
@@ -164,9 +162,7 @@ export function fieldSchema(field: FieldLayout): JsonSchema {
       return defined({ title, type: 'array', items: defined({ type: 'string', enum: enumOf }), uniqueItems: true })
     case 'person':
     case 'org':
-      return field.multiple
-        ? defined({ title, type: 'array', items: uuid, uniqueItems: true })
-        : defined({ title, ...uuid })
+      return defined({ title, ...uuid })
     case 'file':
     case 'image':
       return defined({ title, type: 'array', items: FILE_SCHEMA, maxItems: field.file?.maxFiles })
@@ -215,7 +211,7 @@ export interface LayoutIssue {
   params?: Record<string, unknown>
 }
 
-function checkFields(fields: FieldLayout[], prefix: string, inTable: boolean, issues: LayoutIssue[]): void {
+function checkFields(fields: FieldLayout[], prefix: string, inTable: boolean, issues: LayoutIssue[], known: ReadonlySet<string>): void {
   const seen = new Set<string>()
   fields.forEach((field, index) => {
     const at = `${prefix}[${index}]`
@@ -236,14 +232,21 @@ function checkFields(fields: FieldLayout[], prefix: string, inTable: boolean, is
       issues.push({ path: `${at}.key`, code: 'duplicateKey', params: { key: field.key } })
     }
     seen.add(field.key)
-    if (field.widget !== 'description' && !field.label?.['zh-CN']?.trim()) issues.push({ path: `${at}.label`, code: 'label' })
+    if (!field.label?.['zh-CN']?.trim()) issues.push({ path: `${at}.label`, code: 'label' })
     for (const property of ['visibleWhen', 'requiredWhen', 'compute'] as const) {
       const source = field[property]
       if (source === undefined || source === '') continue
       const check = checkExpression(String(source))
       if (!check.ok) {
         issues.push({ path: `${at}.${property}`, code: 'expression', params: { position: check.position + 1, message: check.message } })
+        continue
       }
+      // Like the server: every name must start with a field key, `applicant`, or `row` inside a table.
+      const unknown = check.names.filter((name) => {
+        const root = name.split('.')[0]!
+        return !known.has(root) && root !== 'applicant' && !(inTable && root === 'row')
+      })
+      if (unknown.length > 0) issues.push({ path: `${at}.${property}`, code: 'reference', params: { names: unknown.join(', ') } })
     }
     if (field.widget === 'computed' && !field.compute?.trim()) issues.push({ path: `${at}.compute`, code: 'computeMissing' })
     if ((field.widget === 'select' || field.widget === 'radio' || field.widget === 'checkbox') && !field.codeSet) {
@@ -274,7 +277,7 @@ function checkFields(fields: FieldLayout[], prefix: string, inTable: boolean, is
       if (field.minRows !== undefined && field.maxRows !== undefined && field.minRows > field.maxRows) {
         issues.push({ path: `${at}.maxRows`, code: 'range' })
       }
-      checkFields(columns, `${at}.columns`, true, issues)
+      checkFields(columns, `${at}.columns`, true, issues, known)
     }
   })
 }
@@ -286,7 +289,8 @@ export function checkLayout(layout: unknown): LayoutIssue[] {
   if (!value || typeof value !== 'object' || !Array.isArray(value.fields)) {
     return [{ path: 'layout', code: 'layoutShape' }]
   }
-  checkFields(value.fields, 'fields', false, issues)
+  const known = new Set(value.fields.map((f) => f?.key).filter((k): k is string => typeof k === 'string'))
+  checkFields(value.fields, 'fields', false, issues, known)
   return issues
 }
 

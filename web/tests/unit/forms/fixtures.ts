@@ -22,7 +22,7 @@ export const itemsTable: FieldLayout = {
 export const tripLayout: FormLayout = {
   version: 1,
   fields: [
-    { key: 'intro', widget: 'description', label: {}, description: { 'zh-CN': '请如实填写出差信息', 'en-US': 'Fill in the trip truthfully' } },
+    { key: 'intro', widget: 'description', label: { 'zh-CN': '填写说明', 'en-US': 'Notes' }, description: { 'zh-CN': '请如实填写出差信息', 'en-US': 'Fill in the trip truthfully' } },
     { key: 'name', widget: 'text', label: { 'zh-CN': '姓名', 'en-US': 'Name' }, required: true, prefill: { source: 'profile.name', locked: true }, span: 12 },
     { key: 'phone', widget: 'text', label: { 'zh-CN': '手机', 'en-US': 'Phone' }, pattern: '^1\\d{10}$', span: 12 },
     {

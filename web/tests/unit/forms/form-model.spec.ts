@@ -32,7 +32,7 @@ const EXPECTED: Record<WidgetType, [Partial<FieldLayout>, Record<string, unknown
   radio: [{ options }, { type: 'string', enum: ['a', 'b'] }],
   checkbox: [{ options }, { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, uniqueItems: true }],
   person: [{}, { type: 'string', format: 'uuid' }],
-  org: [{ multiple: true }, { type: 'array', items: { type: 'string', format: 'uuid' }, uniqueItems: true }],
+  org: [{}, { type: 'string', format: 'uuid' }],
   file: [{ file: { maxFiles: 3 } }, { type: 'array', maxItems: 3 }],
   image: [{}, { type: 'array' }],
   signature: [{}, { type: 'object', required: ['id', 'name', 'size', 'contentType'] }],

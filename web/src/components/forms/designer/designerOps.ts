@@ -60,7 +60,6 @@ export function newField(widget: WidgetType, taken: readonly string[], text: Bil
       field.compute = '0'
       break
     case 'description':
-      field.label = {}
       field.description = text('forms.designer.defaults.description')
       break
     default:

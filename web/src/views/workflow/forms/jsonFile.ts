@@ -1,5 +1,5 @@
 import { checkLayout, type FormLayout, type Localized } from '@/components/forms/formModel'
-import type { FormExport } from '@/api/workflow/forms'
+import { EXPORT_FORMAT, type FormExport } from '@/api/workflow/forms'
 
 /** Offers `value` as a pretty-printed JSON download. */
 export function downloadJson(fileName: string, value: unknown): void {
@@ -19,6 +19,9 @@ export async function readFormFile(file: Blob): Promise<FormExport> {
   const issues = checkLayout(parsed.layout)
   if (issues.length > 0) throw new Error(issues.map((i) => `${i.path} (${i.code})`).join(', '))
   return {
+    ...parsed,
+    format: EXPORT_FORMAT,
+    formatVersion: 1,
     key: typeof parsed.key === 'string' ? parsed.key : '',
     name: (parsed.name ?? {}) as Localized,
     schema: (parsed.schema ?? {}) as Record<string, unknown>,
