@@ -89,7 +89,8 @@ class FormDesignerBrowserIntegrationTests {
 		input("prop-key").fill("destination");
 		input("prop-label-zh").fill("目的地");
 		input("prop-label-en").fill("Destination");
-		this.page.locator("[data-testid='prop-required'] input, input[data-testid='prop-required']").first().check();
+		this.page.getByTestId("prop-required").click();
+		assertThat(canvasField("destination").locator(".star")).isVisible();
 
 		// A date range dropped onto the canvas, then a computed field below it.
 		this.page.locator("[data-widget='daterange']").dragTo(this.page.getByTestId("canvas"));
