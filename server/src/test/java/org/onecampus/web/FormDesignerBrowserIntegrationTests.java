@@ -1,9 +1,11 @@
 package org.onecampus.web;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,17 @@ class FormDesignerBrowserIntegrationTests {
 		return this.page.locator("input[data-testid='" + testId + "'], [data-testid='" + testId + "'] input").first();
 	}
 
+	/**
+	 * HTML5 drag and drop with one DataTransfer through dragstart, dragover and drop (clientY 0: the upper half of
+	 * the target, i.e. "insert before"), which is what the browser sends; mouse-driven drags are timing-sensitive.
+	 */
+	private void drag(Locator source, Locator target) {
+		JSHandle transfer = this.page.evaluateHandle("() => new DataTransfer()");
+		source.dispatchEvent("dragstart", Map.of("dataTransfer", transfer));
+		target.dispatchEvent("dragover", Map.of("dataTransfer", transfer, "clientY", 0));
+		target.dispatchEvent("drop", Map.of("dataTransfer", transfer, "clientY", 0));
+	}
+
 	private Locator canvasField(String key) {
 		return this.page.locator("[data-testid='canvas-field'][data-key='" + key + "']");
 	}
@@ -93,7 +106,7 @@ class FormDesignerBrowserIntegrationTests {
 		assertThat(canvasField("destination").locator(".star")).isVisible();
 
 		// A date range dropped onto the canvas, then a computed field below it.
-		this.page.locator("[data-widget='daterange']").dragTo(this.page.getByTestId("canvas"));
+		drag(this.page.locator("[data-widget='daterange']"), this.page.getByTestId("canvas"));
 		assertThat(canvasField("daterange_1")).isVisible();
 		input("prop-key").fill("range");
 		this.page.locator("[data-widget='computed']").click();
@@ -105,8 +118,7 @@ class FormDesignerBrowserIntegrationTests {
 		assertThat(this.page.getByTestId("expression-error")).isHidden();
 
 		// A money field dragged above the date range: the canvas order follows the drop.
-		this.page.locator("[data-widget='money']").dragTo(canvasField("range"),
-				new Locator.DragToOptions().setTargetPosition(20, 4));
+		drag(this.page.locator("[data-widget='money']"), canvasField("range"));
 		assertThat(this.page.getByTestId("canvas-field").nth(1)).hasAttribute("data-key", "money_1");
 		Chromium.screenshot(this.page, "form-designer-1280-zh");
 
