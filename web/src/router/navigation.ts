@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -8,6 +8,7 @@ import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
+import { FORM_READ } from '@/api/workflow/forms'
 
 export type NavKey =
   | 'home'
@@ -26,6 +27,7 @@ export type NavKey =
   | 'messaging-admin'
   | 'apps'
   | 'roles'
+  | 'forms'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -141,6 +143,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'roles.homeDescription',
     icon: Stamp,
     permission: ROLE_MANAGE,
+  },
+  {
+    key: 'forms',
+    path: '/workflow/forms',
+    titleKey: 'forms.nav',
+    descriptionKey: 'forms.homeDescription',
+    icon: EditPen,
+    permission: FORM_READ,
   },
 ]
 

@@ -7,6 +7,7 @@ import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
+import { FORM_READ } from '@/api/workflow/forms'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -182,6 +183,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'identity-roles',
         component: () => import('@/views/identity/roles/RolesView.vue'),
         meta: { titleKey: 'roles.pageTitle', navKey: 'roles', permission: ROLE_MANAGE },
+      },
+      {
+        path: 'workflow/forms',
+        name: 'workflow-forms',
+        component: () => import('@/views/workflow/forms/FormsListView.vue'),
+        meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'workflow/forms/:key',
+        name: 'workflow-form-editor',
+        component: () => import('@/views/workflow/forms/FormEditorView.vue'),
+        meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'workflow/forms/:key/versions',
+        name: 'workflow-form-versions',
+        component: () => import('@/views/workflow/forms/FormVersionsView.vue'),
+        meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
       },
     ],
   },

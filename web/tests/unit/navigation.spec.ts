@@ -18,6 +18,12 @@ describe('permission-driven navigation', () => {
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords', 'policies'],
     ],
+    [
+      'a process designer',
+      ['workflow:form:read', 'workflow:form:write', 'workflow:form:publish'],
+      ['home', 'profile', 'account', 'inbox', 'forms'],
+    ],
+    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
