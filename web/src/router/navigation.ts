@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Connection, DataAnalysis, Document, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -7,6 +7,7 @@ import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
+import { PROCESS_READ } from '@/api/workflow/processes'
 
 export type NavKey =
   | 'home'
@@ -23,6 +24,7 @@ export type NavKey =
   | 'messaging-admin'
   | 'apps'
   | 'roles'
+  | 'processes'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -122,6 +124,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'roles.homeDescription',
     icon: Stamp,
     permission: ROLE_MANAGE,
+  },
+  {
+    key: 'processes',
+    path: '/workflow/processes',
+    titleKey: 'processes.nav',
+    descriptionKey: 'processes.homeDescription',
+    icon: Share,
+    permission: PROCESS_READ,
   },
 ]
 

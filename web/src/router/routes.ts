@@ -6,6 +6,7 @@ import { PASSWORD_REPORT_READ, THROTTLE_MANAGE } from '@/api/identity/admin'
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
+import { PROCESS_READ } from '@/api/workflow/processes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -126,6 +127,19 @@ export const routes: RouteRecordRaw[] = [
         name: 'identity-roles',
         component: () => import('@/views/identity/roles/RolesView.vue'),
         meta: { titleKey: 'roles.pageTitle', navKey: 'roles', permission: ROLE_MANAGE },
+      },
+      {
+        path: 'workflow/processes',
+        name: 'workflow-processes',
+        component: () => import('@/views/workflow/processes/ProcessListView.vue'),
+        meta: { titleKey: 'processes.list.pageTitle', navKey: 'processes', permission: PROCESS_READ },
+      },
+      {
+        path: 'workflow/processes/:processKey',
+        name: 'workflow-process-editor',
+        component: () => import('@/views/workflow/processes/ProcessEditorView.vue'),
+        props: true,
+        meta: { titleKey: 'processes.editor.pageTitle', navKey: 'processes', permission: PROCESS_READ },
       },
     ],
   },

@@ -17,6 +17,12 @@ describe('permission-driven navigation', () => {
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords'],
     ],
+    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'processes']],
+    [
+      'an auditor who also designs processes',
+      [...auditor, 'workflow:process:read'],
+      ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
+    ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

@@ -15,6 +15,7 @@ import {
   serializeModel,
   setDefaultBranch,
   validateModel,
+  type Assignee,
   type ProcessNode,
   type SimpleModel,
   type SummaryLabels,
@@ -150,7 +151,7 @@ describe('simple model validation', () => {
   it('flags each approver rule without its parameter', () => {
     const model = emptyModel()
     const cases = [
-      [{ rule: 'PERSONS', persons: [] }, 'personsEmpty'],
+      [{ rule: 'PERSONS', persons: [] as string[] }, 'personsEmpty'],
       [{ rule: 'ROLE' }, 'roleMissing'],
       [{ rule: 'POSITION' }, 'positionMissing'],
       [{ rule: 'LEVELS_UP', levels: 0 }, 'levelsInvalid'],
@@ -158,7 +159,7 @@ describe('simple model validation', () => {
     ] as const
     const nodes = cases.map(([assignee]) => {
       const node = insertNode(model, { afterNode: 'start' }, newNode('APPROVER'))
-      node.config!.assignee = { ...assignee }
+      node.config!.assignee = { ...assignee } as Assignee
       return node
     })
     const fine = insertNode(model, { afterNode: 'start' }, newNode('APPROVER'))
@@ -304,5 +305,26 @@ describe('node summary', () => {
     expect(nodeSummary(counsellor, labels)).toBe('2人 · 比例 60%')
     counsellor.config = {}
     expect(nodeSummary(counsellor, labels)).toBe('未设置')
+  })
+})
+
+describe('server errors on nodes', () => {
+  it('finds the node or branch id inside the error field path', async () => {
+    const { nodeErrorsFrom } = await import('@/components/process/model')
+    const { model, counsellor, condition } = sample()
+    const errors = nodeErrorsFrom(
+      {
+        [counsellor.id]: 'no approver',
+        [`nodes.${condition.id}.branches`]: 'bad',
+        [`branches[${condition.branches![0].id}].condition`]: 'unknown field',
+        formKey: 'form gone',
+      },
+      model,
+    )
+    expect(errors).toEqual({
+      [counsellor.id]: ['no approver'],
+      [condition.id]: ['bad', 'unknown field'],
+      '': ['form gone'],
+    })
   })
 })

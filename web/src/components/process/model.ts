@@ -507,6 +507,8 @@ export function serializeConfig(type: NodeType, config: NodeConfig): NodeConfig 
   }
   if (type !== 'START' && type !== 'CC' && config.timer) {
     const timer = Object.fromEntries(Object.entries(config.timer).filter(([, v]) => v)) as NodeTimer
+    if (timer.deadline && !timer.onDeadline) timer.onDeadline = 'ESCALATE'
+    if (!timer.deadline) delete timer.onDeadline
     if (Object.keys(timer).length > 0) out.timer = timer
   }
   return out
@@ -562,4 +564,22 @@ export function nodeSummary(node: ProcessNode, labels: SummaryLabels): string {
   if (node.type === 'CC' || !config?.multi) return who
   const mode = config.multi === 'RATIO' ? `${labels.multi('RATIO')} ${Math.round((config.ratio ?? 0) * 100)}%` : labels.multi(config.multi)
   return `${who} · ${mode}`
+}
+
+// ---------------------------------------------------------------- server errors
+
+/**
+ * Maps the `errors[]` of a 422 publish problem (field → message) onto nodes: a field names a node or
+ * branch by its id, alone (`n_1a2b`) or inside a path (`nodes.n_1a2b.assignee`, `branches[b_3]`).
+ * Errors naming no known id are kept under the empty key.
+ */
+export function nodeErrorsFrom(fieldErrors: Record<string, string>, model: SimpleModel): Record<string, string[]> {
+  const ids = allIds(model)
+  const byNode: Record<string, string[]> = {}
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    const id = field.split(/[^\w-]+/).find((token) => ids.has(token)) ?? ''
+    const owner = id && !findNode(model, id) ? (findBranch(model, id)?.owner.id ?? id) : id
+    ;(byNode[owner] ??= []).push(message)
+  }
+  return byNode
 }
