@@ -154,6 +154,7 @@ describe('simple model validation', () => {
       [{ rule: 'PERSONS', persons: [] as string[] }, 'personsEmpty'],
       [{ rule: 'ROLE' }, 'roleMissing'],
       [{ rule: 'POSITION' }, 'positionMissing'],
+      [{ rule: 'POSITION', position: 'HEAD@' }, 'positionMissing'],
       [{ rule: 'LEVELS_UP', levels: 0 }, 'levelsInvalid'],
       [{ rule: 'FORM_FIELD' }, 'fieldMissing'],
     ] as const

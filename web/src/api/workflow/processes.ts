@@ -11,7 +11,7 @@ const BASE = '/api/v1/workflow/processes'
 
 export type ProcessStatus = 'DRAFT' | 'PUBLISHED'
 
-/** Who may start the process; empty lists mean "no restriction of this kind". */
+/** Who may start the process; empty lists mean "no restriction of this kind". `orgUnits` holds unit codes. */
 export interface ApplicantScope {
   affiliationTypes: string[]
   roles: string[]
@@ -22,7 +22,7 @@ export interface ApplicantScope {
 export interface ProcessSummary {
   key: string
   name: Localized
-  ownerOrgUnitId: string | null
+  ownerOrgUnitId?: string | null
   ownerOrgUnitName?: string | null
   formKey: string | null
   status: ProcessStatus
@@ -80,35 +80,73 @@ export interface NewProcess {
   ownerOrgUnitId: string | null
 }
 
+/** A process as the server sends it (`latestVersion` 0 = never published); the UI derives its status. */
+type ProcessBody = Omit<ProcessDetail, 'status' | 'latestVersion' | 'applicants'> & {
+  latestVersion: number | null
+  status?: ProcessStatus
+  applicants?: Partial<ApplicantScope> | null
+}
+
+function normalize(body: ProcessBody): ProcessDetail {
+  const latest = body.latestVersion && body.latestVersion > 0 ? body.latestVersion : null
+  return {
+    ...body,
+    applicants: {
+      affiliationTypes: body.applicants?.affiliationTypes ?? [],
+      roles: body.applicants?.roles ?? [],
+      orgUnits: body.applicants?.orgUnits ?? [],
+    },
+    admins: body.admins ?? [],
+    latestVersion: latest,
+    status: body.status ?? (latest ? 'PUBLISHED' : 'DRAFT'),
+  }
+}
+
+function matches(row: ProcessDetail, query: ProcessQuery): boolean {
+  const q = query.q?.trim().toLowerCase()
+  if (q && !row.key.includes(q) && !Object.values(row.name).some((n) => n.toLowerCase().includes(q))) return false
+  if (query.status && row.status !== query.status) return false
+  if (query.ownerOrgUnitId && row.ownerOrgUnitId !== query.ownerOrgUnitId) return false
+  return true
+}
+
+/**
+ * The processes the caller may see. The server answers with the whole list (a few hundred at most) or a
+ * page; a whole list is filtered and paged here.
+ */
 export async function listProcesses(query: ProcessQuery): Promise<Page<ProcessSummary>> {
   const params = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== '' && v !== undefined && v !== null))
-  return (await http.get<Page<ProcessSummary>>(BASE, { params })).data
+  const data = (await http.get<ProcessBody[] | Page<ProcessBody>>(BASE, { params })).data
+  if (!Array.isArray(data)) return { ...data, items: data.items.map(normalize) }
+  const rows = data.map(normalize).filter((row) => matches(row, query))
+  return { items: rows.slice(query.page * query.size, (query.page + 1) * query.size), page: query.page, size: query.size, total: rows.length }
 }
 
 export async function createProcess(process: NewProcess): Promise<ProcessDetail> {
-  return (await http.post<ProcessDetail>(BASE, process, { silent: true })).data
+  return normalize((await http.post<ProcessBody>(BASE, process, { silent: true })).data)
 }
 
 export async function getProcess(key: string): Promise<ProcessDetail> {
-  return (await http.get<ProcessDetail>(`${BASE}/${encodeURIComponent(key)}`)).data
+  return normalize((await http.get<ProcessBody>(`${BASE}/${encodeURIComponent(key)}`)).data)
 }
 
 export async function saveDraft(key: string, draft: ProcessDraft): Promise<ProcessDetail> {
-  return (await http.put<ProcessDetail>(`${BASE}/${encodeURIComponent(key)}`, draft, { silent: true })).data
+  return normalize((await http.put<ProcessBody>(`${BASE}/${encodeURIComponent(key)}`, draft, { silent: true })).data)
 }
 
-/** Publishes the saved draft; a 422 carries node-level errors (`errors[].field` = node id). */
+/** Publishes the saved draft; a 422 carries node-level errors (`errors[].field` = node, branch or flow id). */
 export async function publishProcess(key: string): Promise<ProcessVersionSummary> {
   return (await http.post<ProcessVersionSummary>(`${BASE}/${encodeURIComponent(key)}/versions`, null, { silent: true })).data
 }
 
-export async function listVersions(key: string): Promise<ProcessVersionSummary[]> {
-  const data = (await http.get<ProcessVersionSummary[] | Page<ProcessVersionSummary>>(`${BASE}/${encodeURIComponent(key)}/versions`)).data
-  return Array.isArray(data) ? data : data.items
+export async function getVersion(key: string, version: number): Promise<ProcessVersion> {
+  return (await http.get<ProcessVersion>(`${BASE}/${encodeURIComponent(key)}/versions/${version}`, { silent: true })).data
 }
 
-export async function getVersion(key: string, version: number): Promise<ProcessVersion> {
-  return (await http.get<ProcessVersion>(`${BASE}/${encodeURIComponent(key)}/versions/${version}`)).data
+/** Versions `latest` down to 1, each read from `GET …/versions/{n}` (it carries the generated BPMN too). */
+export async function listVersions(key: string, latest: number): Promise<ProcessVersion[]> {
+  const numbers = Array.from({ length: latest }, (_, i) => latest - i)
+  return Promise.all(numbers.map((n) => getVersion(key, n)))
 }
 
 // ---------------------------------------------------------------- forms the processes use

@@ -404,7 +404,8 @@ export function validateConfig(nodeId: string, type: TaskNodeType, config: NodeC
         if (!assignee.role) errors.push({ nodeId, code: 'roleMissing' })
         break
       case 'POSITION':
-        if (!assignee.position) errors.push({ nodeId, code: 'positionMissing' })
+        // a fixed unit's position is `KIND@<orgUnitId>`: both parts are needed
+        if (!assignee.position || /^@|@$/.test(assignee.position)) errors.push({ nodeId, code: 'positionMissing' })
         break
       case 'LEVELS_UP':
         if (!Number.isInteger(assignee.levels) || (assignee.levels ?? 0) < 1) errors.push({ nodeId, code: 'levelsInvalid' })
