@@ -47,6 +47,13 @@ class ProcessDesignerBrowserIntegrationTests {
 		context = Chromium.newContext(width, 900);
 		Page page = context.newPage();
 		page.setDefaultTimeout(15_000);
+		// a failing workflow call is printed, so a broken run says why
+		page.onResponse(response -> {
+			if (response.url().contains("/api/v1/workflow/") && response.status() >= 400) {
+				System.out.println("workflow call failed: " + response.request().method() + " " + response.url() + " → "
+						+ response.status() + " " + response.text());
+			}
+		});
 		page.navigate("http://localhost:" + port + "/login?redirect=/workflow/processes");
 		page.getByTestId("login-username").fill("admin");
 		page.getByTestId("login-password").fill(IntegrationTest.DEMO_PASSWORD);
@@ -74,6 +81,16 @@ class ProcessDesignerBrowserIntegrationTests {
 
 	@Test
 	void anAdministratorDesignsAChainWithAConditionPublishesItAndEditsATaskInTheBpmnModeler() {
+		try {
+			designPublishAndModel();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			context.pages().forEach(p -> Chromium.screenshot(p, "process-designer-failure"));
+			throw ex;
+		}
+	}
+
+	void designPublishAndModel() {
 		String key = "leave-" + UUID.randomUUID().toString().substring(0, 6);
 		Page page = signedIn(1280);
 		assertThat(page.getByTestId("processes-page")).isVisible();
