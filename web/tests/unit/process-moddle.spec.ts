@@ -64,3 +64,40 @@ describe('onecampus moddle extension', () => {
     expect(readTaskConfig(undefined)).toEqual({})
   })
 })
+
+describe('diagram layout for generated BPMN', () => {
+  const generated = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:onecampus="https://onecampus.org/schema/bpmn" targetNamespace="https://onecampus.org/processes">
+<process id="leave" name="请假" isExecutable="true">
+<startEvent id="start"/>
+<userTask id="n_c" name="辅导员审批" onecampus:config="{&quot;assignee&quot;:{&quot;rule&quot;:&quot;POSITION&quot;,&quot;position&quot;:&quot;class-counsellor&quot;}}"/>
+<exclusiveGateway id="n_g" default="b_2"/>
+<userTask id="n_h" name="学院审批" onecampus:config="{}"/>
+<exclusiveGateway id="n_g_join"/>
+<endEvent id="end"/>
+<sequenceFlow id="flow_1" sourceRef="start" targetRef="n_c"/>
+<sequenceFlow id="flow_2" sourceRef="n_c" targetRef="n_g"/>
+<sequenceFlow id="b_1" sourceRef="n_g" targetRef="n_h" onecampus:condition="days &gt; 3"/>
+<sequenceFlow id="flow_3" sourceRef="n_h" targetRef="n_g_join"/>
+<sequenceFlow id="b_2" sourceRef="n_g" targetRef="n_g_join"/>
+<sequenceFlow id="flow_4" sourceRef="n_g_join" targetRef="end"/>
+</process>
+</definitions>`
+
+  it('adds shapes and edges to XML without a diagram and keeps the onecampus attributes', async () => {
+    const { withDiagram } = await import('@/components/process/diagramLayout')
+    const laid = await withDiagram(generated)
+    expect(laid).toMatch(/BPMNDiagram/)
+    expect(laid).toMatch(/bpmnElement="n_h"/)
+    const { warnings, byId } = await load(laid)
+    expect(warnings).toEqual([])
+    expect(readTaskConfig(byId('n_c').get('onecampus:config') as string).assignee?.position).toBe('class-counsellor')
+    expect(byId('b_1').get('onecampus:condition')).toBe('days > 3')
+  })
+
+  it('leaves XML that already has a diagram alone', async () => {
+    const { withDiagram } = await import('@/components/process/diagramLayout')
+    const xml = initialDiagram('leave', '审批')
+    expect(await withDiagram(xml)).toBe(xml)
+  })
+})
