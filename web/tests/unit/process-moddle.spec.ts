@@ -95,6 +95,15 @@ describe('diagram layout for generated BPMN', () => {
     expect(byId('b_1').get('onecampus:condition')).toBe('days > 3')
   })
 
+  it('lays out XML whose diagram is an empty plane (as Flowable writes it)', async () => {
+    const { withDiagram } = await import('@/components/process/diagramLayout')
+    const flowable = generated
+      .replace('<definitions ', '<definitions xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" ')
+      .replace('</definitions>', '<bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane bpmnElement="leave" id="p"></bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>')
+    expect(await withDiagram(flowable)).toMatch(/BPMNShape[^>]*bpmnElement="n_h"|bpmnElement="n_h"[^>]*/)
+    expect((await withDiagram(flowable)).match(/BPMNShape /g)?.length).toBeGreaterThanOrEqual(6)
+  })
+
   it('leaves XML that already has a diagram alone', async () => {
     const { withDiagram } = await import('@/components/process/diagramLayout')
     const xml = initialDiagram('leave', '审批')
