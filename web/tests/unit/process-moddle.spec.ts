@@ -93,6 +93,12 @@ describe('diagram layout for generated BPMN', () => {
     expect(warnings).toEqual([])
     expect(readTaskConfig(byId('n_c').get('onecampus:config') as string).assignee?.position).toBe('class-counsellor')
     expect(byId('b_1').get('onecampus:condition')).toBe('days > 3')
+    // laid out left to right along the flows (the generated XML has no incoming/outgoing references)
+    const x = (id: string) => Number(new RegExp(`bpmnElement="${id}"[^>]*>\\s*<[\\w:]*Bounds x="(\\d+)`).exec(laid)?.[1])
+    expect(x('start')).toBeLessThan(x('n_c'))
+    expect(x('n_c')).toBeLessThan(x('n_g'))
+    expect(x('n_g')).toBeLessThan(x('n_h'))
+    expect(x('n_h')).toBeLessThan(x('end'))
   })
 
   it('lays out XML whose diagram is an empty plane (as Flowable writes it)', async () => {

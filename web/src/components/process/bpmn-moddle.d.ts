@@ -1,4 +1,4 @@
-// bpmn-moddle ships element types only; the constructor used by the moddle round-trip test is declared here.
+// bpmn-moddle ships element types only; the parts used here (layout preparation, moddle tests) are declared.
 declare module 'bpmn-moddle' {
   interface ModdleElement {
     $type: string
