@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -9,6 +9,7 @@ import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
+import { PROCESS_READ } from '@/api/workflow/processes'
 
 export type NavKey =
   | 'home'
@@ -28,6 +29,7 @@ export type NavKey =
   | 'apps'
   | 'roles'
   | 'forms'
+  | 'processes'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -151,6 +153,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'forms.homeDescription',
     icon: EditPen,
     permission: FORM_READ,
+  },
+  {
+    key: 'processes',
+    path: '/workflow/processes',
+    titleKey: 'processes.nav',
+    descriptionKey: 'processes.homeDescription',
+    icon: Share,
+    permission: PROCESS_READ,
   },
 ]
 

@@ -8,6 +8,7 @@ import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
+import { PROCESS_READ } from '@/api/workflow/processes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -201,6 +202,19 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-form-versions',
         component: () => import('@/views/workflow/forms/FormVersionsView.vue'),
         meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'workflow/processes',
+        name: 'workflow-processes',
+        component: () => import('@/views/workflow/processes/ProcessListView.vue'),
+        meta: { titleKey: 'processes.list.pageTitle', navKey: 'processes', permission: PROCESS_READ },
+      },
+      {
+        path: 'workflow/processes/:processKey',
+        name: 'workflow-process-editor',
+        component: () => import('@/views/workflow/processes/ProcessEditorView.vue'),
+        props: true,
+        meta: { titleKey: 'processes.editor.pageTitle', navKey: 'processes', permission: PROCESS_READ },
       },
     ],
   },

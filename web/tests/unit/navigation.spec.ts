@@ -24,6 +24,12 @@ describe('permission-driven navigation', () => {
       ['home', 'profile', 'account', 'inbox', 'forms'],
     ],
     ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
+    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'processes']],
+    [
+      'an auditor who also designs processes',
+      [...auditor, 'workflow:process:read'],
+      ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
+    ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
