@@ -7,6 +7,8 @@ export interface OrgUnitPickerProps {
   clearable?: boolean
   /** Closed units are shown but cannot be chosen unless this is set. */
   includeClosed?: boolean
+  /** `admin` (default): the units the signed-in administrator manages; `directory`: the current campus tree. */
+  source?: 'admin' | 'directory'
 }
 
 /** One node of the picker's tree. */

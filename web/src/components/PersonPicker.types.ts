@@ -9,6 +9,11 @@ export interface PersonPickerProps {
   affiliationType?: string
   /** Only people in this org unit or below it. */
   orgUnitId?: string
+  /**
+   * Where to search: `admin` (default) searches the people the signed-in administrator manages, with every
+   * affiliation; `directory` searches the campus directory every member may use (forms: hosts, approvers).
+   */
+  source?: 'admin' | 'directory'
 }
 
 /** One person the picker offers. */

@@ -33,6 +33,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.TreeMap;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -89,6 +94,36 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		log.info("Rejected a change that violates a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.create(request, HttpStatus.CONFLICT, "resource.conflict"));
+	}
+
+	/**
+	 * Constraints on the parameters of a {@code @Validated} controller (checked by method validation,
+	 * not by MVC), answered like MVC's own validation errors: 422, one entry per parameter.
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraints(ConstraintViolationException ex, HttpServletRequest request) {
+		ProblemDetail problem = problems.create(request, HttpStatus.UNPROCESSABLE_CONTENT, "request.validation");
+		List<MessageSourceResolvable> errors = new ArrayList<>();
+		List<String> fields = new ArrayList<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String field = null;
+			for (Path.Node node : violation.getPropertyPath()) {
+				field = node.getName();
+			}
+			var descriptor = violation.getConstraintDescriptor();
+			List<Object> args = new ArrayList<>();
+			args.add(field);
+			new TreeMap<>(descriptor.getAttributes()).forEach((name, value) -> {
+				if (!"message".equals(name) && !"groups".equals(name) && !"payload".equals(name)) {
+					args.add(value);
+				}
+			});
+			String code = descriptor.getAnnotation().annotationType().getSimpleName();
+			errors.add(new DefaultMessageSourceResolvable(new String[] { code }, args.toArray(), violation.getMessage()));
+			fields.add(field);
+		}
+		problems.withFieldErrors(problem, request, errors, fields);
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
