@@ -176,6 +176,21 @@ class Instances {
 			.param("i", instanceId).param("a", applicant).query(Long.class).single() > 0;
 	}
 
+	/** Whether the person recorded {@code action} on the instance within the last {@code period}. */
+	boolean actedSince(UUID instanceId, UUID person, String action, java.time.Duration period) {
+		return jdbc.sql("""
+				select count(*) from workflow_action where instance_id = :i and actor_id = :p and action = :a
+				  and at > now() - make_interval(secs => :s)""")
+			.param("i", instanceId).param("p", person).param("a", action).param("s", (double) period.toSeconds())
+			.query(Long.class).single() > 0;
+	}
+
+	/** Whether the person acted on the task (approved, transferred, delegated …). */
+	boolean actedOnTask(String taskId, UUID person) {
+		return jdbc.sql("select count(*) from workflow_action where task_id = :t and actor_id = :p").param("t", taskId)
+			.param("p", person).query(Long.class).single() > 0;
+	}
+
 	/** Whether the person ever had a task in the instance. */
 	boolean isHandler(UUID instanceId, UUID person) {
 		return jdbc.sql("select count(*) from workflow_task where instance_id = :i and assignee_id = :p").param("i", instanceId)
