@@ -140,8 +140,7 @@ class InstanceRuntime implements Processes {
 					decision.attachments(), data, Map.of("passedTo", passedTo));
 			audit.record("workflow.task.approve", "workflow-task:" + taskId, Map.of("instance", instance.id().toString(),
 					"passedTo", passedTo));
-			events.publishEvent(new TaskCreated(instance.id(), instance.processKey(), task.nodeId(),
-					version.nodeName(task.nodeId()), List.of(taskId), List.of(next)));
+			events.publishEvent(TaskHandedOver.of(instance, task, version.nodeName(task.nodeId()), next));
 			return summary(instances.find(instance.id()).orElseThrow(), false);
 		}
 		instances.closeTask(taskId, "DONE", "APPROVED");

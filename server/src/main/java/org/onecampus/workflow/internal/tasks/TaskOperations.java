@@ -15,7 +15,6 @@ import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.SendMessage;
 import org.onecampus.workflow.Processes.InstanceSummary;
-import org.onecampus.workflow.TaskCreated;
 import org.onecampus.workflow.internal.engine.EngineTask;
 import org.onecampus.workflow.internal.engine.FlowableEngine;
 import org.onecampus.workflow.internal.engine.FlowableTaskOperations;
@@ -378,8 +377,8 @@ class TaskOperations {
 	}
 
 	private void announce(Held held, UUID person) {
-		events.publishEvent(new TaskCreated(held.instance().id(), held.instance().processKey(), held.task().nodeId(),
-				held.version().nodeName(held.task().nodeId()), List.of(held.task().id()), List.of(person)));
+		events.publishEvent(TaskHandedOver.of(held.instance(), held.task(), held.version().nodeName(held.task().nodeId()),
+				person));
 	}
 
 	private void notifyApplicant(InstanceRecord instance, ProcessVersion version) {

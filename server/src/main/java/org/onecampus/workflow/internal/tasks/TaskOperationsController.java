@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.onecampus.identity.CampusUser;
+import org.onecampus.identity.PersonDirectory;
 import org.onecampus.kernel.error.PlatformException;
+import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.workflow.Processes.InstanceSummary;
 
 import org.springframework.http.HttpStatus;
@@ -37,9 +39,24 @@ class TaskOperationsController {
 
 	private final InstanceRuntime runtime;
 
-	TaskOperationsController(TaskOperations operations, InstanceRuntime runtime) {
+	private final PersonDirectory directory;
+
+	TaskOperationsController(TaskOperations operations, InstanceRuntime runtime, PersonDirectory directory) {
 		this.operations = operations;
 		this.runtime = runtime;
+		this.directory = directory;
+	}
+
+	/** The person named by id or by account name; 422 when neither names a known person. */
+	private UUID person(UUID personId, String username) {
+		if (personId != null) {
+			return personId;
+		}
+		if (username != null && !username.isBlank()) {
+			return directory.personIdByUsername(username.strip())
+				.orElseThrow(() -> PlatformException.invalid(List.of(new FieldProblem("username", "workflow.person-unknown"))));
+		}
+		throw PlatformException.invalid(List.of(new FieldProblem("personId", "workflow.person-unknown")));
 	}
 
 	/** Comment and attachments ({@code {id, name, size, contentType}} file objects). */
@@ -58,12 +75,17 @@ class TaskOperationsController {
 			@Size(max = 20) List<Object> attachments) {
 	}
 
-	record PersonRequest(@NotNull UUID personId, @Size(max = 2000) String comment, @Size(max = 20) List<Object> attachments) {
+	/** @param username alternative to {@code personId}: the person's account name (工号/学号) */
+	record PersonRequest(UUID personId, @Size(max = 64) String username, @Size(max = 2000) String comment,
+			@Size(max = 20) List<Object> attachments) {
 	}
 
-	/** @param position BEFORE, AFTER or PARALLEL (the last only on a parallel multi-person node) */
-	record SignerRequest(@NotNull UUID personId, @NotNull TaskOperations.Position position, @Size(max = 2000) String comment,
-			@Size(max = 20) List<Object> attachments) {
+	/**
+	 * @param position BEFORE, AFTER or PARALLEL (the last only on a parallel multi-person node)
+	 * @param username alternative to {@code personId}
+	 */
+	record SignerRequest(UUID personId, @Size(max = 64) String username, @NotNull TaskOperations.Position position,
+			@Size(max = 2000) String comment, @Size(max = 20) List<Object> attachments) {
 	}
 
 	record ResubmissionRequest(Map<String, Object> formData, @Size(max = 2000) String comment,
@@ -119,14 +141,14 @@ class TaskOperationsController {
 	@PreAuthorize("hasAuthority('workflow:task:read')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void transfer(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @Valid @RequestBody PersonRequest body) {
-		operations.transfer(id, user.personId(), body.personId(), new TaskOperations.Note(body.comment(), body.attachments()));
+		operations.transfer(id, user.personId(), person(body.personId(), body.username()), new TaskOperations.Note(body.comment(), body.attachments()));
 	}
 
 	@PostMapping("/api/v1/workflow/tasks/{id}/delegation")
 	@PreAuthorize("hasAuthority('workflow:task:read')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delegate(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @Valid @RequestBody PersonRequest body) {
-		operations.delegate(id, user.personId(), body.personId(), new TaskOperations.Note(body.comment(), body.attachments()));
+		operations.delegate(id, user.personId(), person(body.personId(), body.username()), new TaskOperations.Note(body.comment(), body.attachments()));
 	}
 
 	@DeleteMapping("/api/v1/workflow/tasks/{id}/delegation")
@@ -140,15 +162,23 @@ class TaskOperationsController {
 	@PreAuthorize("hasAuthority('workflow:task:read')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void addSigner(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @Valid @RequestBody SignerRequest body) {
-		operations.addSigner(id, user.personId(), body.personId(), body.position(),
+		operations.addSigner(id, user.personId(), person(body.personId(), body.username()), body.position(),
 				new TaskOperations.Note(body.comment(), body.attachments()));
 	}
 
+	/** @param personId the person's id, or their account name */
 	@DeleteMapping("/api/v1/workflow/tasks/{id}/signers/{personId}")
 	@PreAuthorize("hasAuthority('workflow:task:read')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void removeSigner(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @PathVariable UUID personId) {
-		operations.removeSigner(id, user.personId(), personId, TaskOperations.Note.NONE);
+	void removeSigner(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @PathVariable String personId) {
+		UUID person;
+		try {
+			person = UUID.fromString(personId);
+		}
+		catch (IllegalArgumentException ex) {
+			person = person(null, personId);
+		}
+		operations.removeSigner(id, user.personId(), person, TaskOperations.Note.NONE);
 	}
 
 	@PostMapping("/api/v1/workflow/tasks/{id}/urge")

@@ -580,7 +580,7 @@ class TaskOperationsMatrixIntegrationTests {
 		assertProblem(post("it001", task, "transfer", "{\"personId\": \"" + head + "\"}"), 409, "workflow.task-delegated");
 		approve(id, "it001");
 		assertThat(fx.open(id)).containsExactly("fac001@a");
-		assertThat(post("fac001", task, "delegation", "{\"personId\": \"" + head + "\"}").status()).isEqualTo(204);
+		assertThat(post("fac001", task, "delegation", "{\"username\": \"head001\"}").status()).isEqualTo(204);
 		assertProblem(delete("it001", "/api/v1/workflow/tasks/" + task + "/delegation"), 404, "resource.not-found");
 		assertThat(delete("fac001", "/api/v1/workflow/tasks/" + task + "/delegation").status()).isEqualTo(204);
 		assertThat(fx.open(id)).containsExactly("fac001@a");
@@ -637,5 +637,7 @@ class TaskOperationsMatrixIntegrationTests {
 				"resource.not-found");
 		assertProblem(post("fac001", task, "transfer", "{\"personId\": \"" + UUID.randomUUID() + "\"}"), 422,
 				"request.validation");
+		assertProblem(post("fac001", task, "transfer", "{\"username\": \"nobody-here\"}"), 422, "request.validation");
+		assertProblem(post("fac001", task, "transfer", "{}"), 422, "request.validation");
 	}
 }
