@@ -350,7 +350,7 @@ class InstanceRuntime implements Processes {
 		return task;
 	}
 
-	private static void requireRunning(InstanceRecord instance) {
+	static void requireRunning(InstanceRecord instance) {
 		if ("SUSPENDED".equals(instance.status())) {
 			throw PlatformException.conflict("workflow.instance-suspended", instance.id());
 		}

@@ -152,7 +152,7 @@ class TaskOperations {
 		TaskRecord task = instances.lockTask(taskId).filter(t -> actor.equals(t.assigneeId()))
 			.orElseThrow(() -> PlatformException.notFound("task", taskId));
 		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
-		requireRunning(instance);
+		InstanceRuntime.requireRunning(instance);
 		List<Instances.ActionRow> actions = instances.actions(instance.id());
 		Instances.ActionRow last = actions.stream().filter(a -> a.actorId() != null && !a.action().startsWith("AUTO")
 				&& !"URGED".equals(a.action())).reduce((a, b) -> b).orElse(null);
@@ -217,7 +217,7 @@ class TaskOperations {
 			throw PlatformException.notFound("task", taskId);
 		}
 		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
-		requireRunning(instance);
+		InstanceRuntime.requireRunning(instance);
 		if (!"OPEN".equals(task.status())) {
 			throw PlatformException.conflict("workflow.task-closed");
 		}
@@ -325,7 +325,7 @@ class TaskOperations {
 		if (!involved || actor.equals(task.assigneeId())) {
 			throw PlatformException.notFound("task", taskId);
 		}
-		requireRunning(instance);
+		InstanceRuntime.requireRunning(instance);
 		if (!"OPEN".equals(instances.lockTask(taskId).orElseThrow().status())) {
 			throw PlatformException.conflict("workflow.task-closed");
 		}
@@ -364,7 +364,7 @@ class TaskOperations {
 			throw PlatformException.notFound("task", taskId);
 		}
 		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
-		requireRunning(instance);
+		InstanceRuntime.requireRunning(instance);
 		return new Held(task, instance, runtime.version(instance));
 	}
 
@@ -402,15 +402,6 @@ class TaskOperations {
 	private void noPendingDelegation(String taskId) {
 		if (operations.pendingDelegationOwner(taskId) != null) {
 			throw PlatformException.conflict("workflow.task-delegated");
-		}
-	}
-
-	private static void requireRunning(InstanceRecord instance) {
-		if ("SUSPENDED".equals(instance.status())) {
-			throw PlatformException.conflict("workflow.instance-suspended", instance.id());
-		}
-		if (!"RUNNING".equals(instance.status())) {
-			throw PlatformException.conflict("workflow.instance-ended", instance.id());
 		}
 	}
 }

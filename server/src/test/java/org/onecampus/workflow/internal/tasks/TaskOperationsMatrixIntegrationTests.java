@@ -20,6 +20,7 @@ import org.onecampus.workflow.internal.processes.ProcessDefinitions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +59,9 @@ class TaskOperationsMatrixIntegrationTests {
 
 	@Autowired
 	PersonDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	WorkflowFixtures fx;
 
@@ -422,6 +426,9 @@ class TaskOperationsMatrixIntegrationTests {
 		approve(id, "cou001");
 		approve(id, "head001");
 		assertThat(fx.open(id)).containsExactly("fac001@m");
+		assertThat(jdbc.sql("select count(*) from act_ru_job where handler_type_ = 'parallel-multi-instance-complete'")
+			.query(Long.class).single()).as("approvals count in their own transaction, no job races the next one")
+			.isZero();
 		approve(id, "fac001");
 		assertThat(fx.open(id)).containsExactly("intl001@n");
 	}
