@@ -342,7 +342,7 @@ class InstanceRuntime implements Processes {
 	}
 
 	private TaskRecord openTaskOf(String taskId, UUID actor) {
-		TaskRecord task = instances.lockTask(taskId).filter(t -> t.assigneeId().equals(actor))
+		TaskRecord task = instances.lockTaskWithInstance(taskId).filter(t -> t.assigneeId().equals(actor))
 			.orElseThrow(() -> PlatformException.notFound("task", taskId));
 		if (!"OPEN".equals(task.status())) {
 			throw PlatformException.conflict("workflow.task-closed");

@@ -92,6 +92,16 @@ class Instances {
 		return jdbc.sql(TASK + " where id = :id for update").param("id", id).query(this::mapTask).optional();
 	}
 
+	/**
+	 * Locks the task's instance, then the task: every action takes the instance lock first, so two actions
+	 * on one instance (say an approval of one branch and a return that cancels it) wait for each other
+	 * instead of deadlocking on each other's task rows.
+	 */
+	Optional<TaskRecord> lockTaskWithInstance(String id) {
+		task(id).ifPresent(t -> lock(t.instanceId()));
+		return lockTask(id);
+	}
+
 	Optional<TaskRecord> task(String id) {
 		return jdbc.sql(TASK + " where id = :id").param("id", id).query(this::mapTask).optional();
 	}

@@ -149,7 +149,7 @@ class TaskOperations {
 	 */
 	@Transactional
 	public InstanceSummary takeBack(String taskId, UUID actor, Note note) {
-		TaskRecord task = instances.lockTask(taskId).filter(t -> actor.equals(t.assigneeId()))
+		TaskRecord task = instances.lockTaskWithInstance(taskId).filter(t -> actor.equals(t.assigneeId()))
 			.orElseThrow(() -> PlatformException.notFound("task", taskId));
 		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
 		InstanceRuntime.requireRunning(instance);
@@ -212,7 +212,7 @@ class TaskOperations {
 	/** The owner takes a delegated task (or a signer added before them) back before the delegate acts. */
 	@Transactional
 	public void recallDelegation(String taskId, UUID actor, Note note) {
-		TaskRecord task = instances.lockTask(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
+		TaskRecord task = instances.lockTaskWithInstance(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
 		if (!actor.toString().equals(operations.pendingDelegationOwner(taskId))) {
 			throw PlatformException.notFound("task", taskId);
 		}
@@ -319,14 +319,14 @@ class TaskOperations {
 	 */
 	@Transactional
 	public void urge(String taskId, UUID actor, Note note) {
-		TaskRecord task = instances.task(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
+		TaskRecord task = instances.lockTaskWithInstance(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
 		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
 		boolean involved = instance.applicantId().equals(actor) || instances.isHandler(instance.id(), actor);
 		if (!involved || actor.equals(task.assigneeId())) {
 			throw PlatformException.notFound("task", taskId);
 		}
 		InstanceRuntime.requireRunning(instance);
-		if (!"OPEN".equals(instances.lockTask(taskId).orElseThrow().status())) {
+		if (!"OPEN".equals(task.status())) {
 			throw PlatformException.conflict("workflow.task-closed");
 		}
 		if (instances.actedSince(instance.id(), actor, "URGED", URGE_INTERVAL)) {
@@ -356,7 +356,7 @@ class TaskOperations {
 	 * holder of a task that was meanwhile handled or passed on (a second, concurrent or repeated request) 409.
 	 */
 	private Held hold(String taskId, UUID actor) {
-		TaskRecord task = instances.lockTask(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
+		TaskRecord task = instances.lockTaskWithInstance(taskId).orElseThrow(() -> PlatformException.notFound("task", taskId));
 		if (!actor.equals(task.assigneeId()) || !"OPEN".equals(task.status())) {
 			if (instances.actedOnTask(taskId, actor)) {
 				throw PlatformException.conflict("workflow.task-closed");

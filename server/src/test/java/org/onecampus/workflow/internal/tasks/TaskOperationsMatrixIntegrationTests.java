@@ -366,13 +366,41 @@ class TaskOperationsMatrixIntegrationTests {
 		assertThat(fx.actions(id).stream().filter("RETURNED"::equals)).hasSize(1);
 	}
 
-	private static Response after(CountDownLatch go, ApiClient client, String task, String body) {
+	@Test
+	void aReturnBeforeTheForkRacingAnApprovalInTheSiblingBranchNeitherDeadlocksNorLosesTheReturn() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			UUID id = start(parallel());
+			approve(id, "intl001");
+			approve(id, "fac001");
+			String x2 = taskOf(id, "it001");
+			String y = taskOf(id, "cou001");
+			CountDownLatch go = new CountDownLatch(1);
+			CompletableFuture<Response> back = CompletableFuture.supplyAsync(() -> {
+				await(go);
+				return post("it001", x2, "return", "{\"targetNodeId\": \"pre\"}");
+			});
+			CompletableFuture<Response> approval = CompletableFuture.supplyAsync(() -> {
+				await(go);
+				return post("cou001", y, "approval", "{}");
+			});
+			go.countDown();
+			assertThat(back.get().status()).as(back.get().body()).isEqualTo(200);
+			assertThat(approval.get().status()).as(approval.get().body()).isIn(200, 409);
+			assertThat(fx.open(id)).containsExactly("intl001@pre");
+		}
+	}
+
+	private static void await(CountDownLatch go) {
 		try {
 			go.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static Response after(CountDownLatch go, ApiClient client, String task, String body) {
+		await(go);
 		return client.postJson("/api/v1/workflow/tasks/" + task + "/return", body);
 	}
 
