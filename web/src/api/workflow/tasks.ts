@@ -40,7 +40,7 @@ export interface TaskDetail {
   applicant: PersonRef
   data: Record<string, unknown>
   fieldAccess: Record<string, 'EDITABLE' | 'READONLY' | 'HIDDEN'>
-  actions: Array<'approval' | 'rejection'>
+  actions: Array<'approval' | 'rejection' | 'return' | 'transfer' | 'delegation' | 'signers'>
 }
 
 export interface TimelineStep {

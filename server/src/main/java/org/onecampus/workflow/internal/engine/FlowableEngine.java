@@ -169,7 +169,7 @@ public class FlowableEngine {
 				task.getCreateTime().toInstant());
 	}
 
-	private static <T> T guarded(Supplier<T> action) {
+	static <T> T guarded(Supplier<T> action) {
 		try {
 			return action.get();
 		}

@@ -21,6 +21,7 @@ import org.onecampus.workflow.Processes;
 import org.onecampus.workflow.TaskCreated;
 import org.onecampus.workflow.internal.engine.EngineTask;
 import org.onecampus.workflow.internal.engine.FlowableEngine;
+import org.onecampus.workflow.internal.engine.FlowableTaskOperations;
 import org.onecampus.workflow.internal.processes.ProcessVersion;
 import org.onecampus.workflow.internal.processes.ProcessVersions;
 
@@ -58,11 +59,14 @@ class InstanceRuntime implements Processes {
 
 	private final AuditLog audit;
 
+	private final FlowableTaskOperations operations;
+
 	InstanceRuntime(Instances instances, ProcessVersions versions, FlowableEngine engine, PersonDirectory directory,
-			ObjectProvider<Forms> forms, ApplicationEventPublisher events, AuditLog audit) {
+			ObjectProvider<Forms> forms, ApplicationEventPublisher events, AuditLog audit, FlowableTaskOperations operations) {
 		this.instances = instances;
 		this.versions = versions;
 		this.engine = engine;
+		this.operations = operations;
 		this.directory = directory;
 		this.forms = forms;
 		this.events = events;
@@ -127,6 +131,18 @@ class InstanceRuntime implements Processes {
 		}
 		choices(version, "PREVIOUS_CHOOSES", decision.assignees(), false)
 			.forEach((node, persons) -> instances.choose(instance.id(), node, persons, actor));
+		String passedTo = operations.passOn(taskId);
+		if (passedTo != null) {
+			// a delegate or a signer added before acted: the task goes back to its owner; or on to a signer added after
+			UUID next = UUID.fromString(passedTo);
+			instances.reassignTask(taskId, next);
+			instances.action(instance.id(), taskId, task.nodeId(), "APPROVED", actor, decision.comment(),
+					decision.attachments(), data, Map.of("passedTo", passedTo));
+			audit.record("workflow.task.approve", "workflow-task:" + taskId, Map.of("instance", instance.id().toString(),
+					"passedTo", passedTo));
+			events.publishEvent(TaskHandedOver.of(instance, task, version.nodeName(task.nodeId()), next));
+			return summary(instances.find(instance.id()).orElseThrow(), false);
+		}
 		instances.closeTask(taskId, "DONE", "APPROVED");
 		instances.action(instance.id(), taskId, task.nodeId(), "APPROVED", actor, decision.comment(), decision.attachments(),
 				data, Map.of());
@@ -155,10 +171,10 @@ class InstanceRuntime implements Processes {
 	public InstanceSummary withdraw(UUID instanceId, UUID actor, String reason) {
 		InstanceRecord instance = instances.lock(instanceId).filter(i -> i.applicantId().equals(actor))
 			.orElseThrow(() -> PlatformException.notFound("instance", instanceId));
-		if (!instance.active()) {
+		if (!instance.active() && !"RETURNED".equals(instance.status())) {
 			throw PlatformException.conflict("workflow.instance-ended", instanceId);
 		}
-		if (instances.approverActed(instanceId, actor)) {
+		if (!"RETURNED".equals(instance.status()) && instances.approverActed(instanceId, actor)) {
 			throw PlatformException.conflict("workflow.withdraw-too-late");
 		}
 		instances.action(instanceId, null, null, "WITHDRAWN", actor, reason, null, null, Map.of());
@@ -316,7 +332,7 @@ class InstanceRuntime implements Processes {
 		return null;
 	}
 
-	private void end(InstanceRecord instance, String outcome) {
+	void end(InstanceRecord instance, String outcome) {
 		if (engine.isRunning(instance.engineInstanceId())) {
 			engine.end(instance.engineInstanceId(), outcome);
 		}
@@ -326,7 +342,7 @@ class InstanceRuntime implements Processes {
 	}
 
 	private TaskRecord openTaskOf(String taskId, UUID actor) {
-		TaskRecord task = instances.lockTask(taskId).filter(t -> t.assigneeId().equals(actor))
+		TaskRecord task = instances.lockTaskWithInstance(taskId).filter(t -> t.assigneeId().equals(actor))
 			.orElseThrow(() -> PlatformException.notFound("task", taskId));
 		if (!"OPEN".equals(task.status())) {
 			throw PlatformException.conflict("workflow.task-closed");
@@ -334,7 +350,7 @@ class InstanceRuntime implements Processes {
 		return task;
 	}
 
-	private static void requireRunning(InstanceRecord instance) {
+	static void requireRunning(InstanceRecord instance) {
 		if ("SUSPENDED".equals(instance.status())) {
 			throw PlatformException.conflict("workflow.instance-suspended", instance.id());
 		}
@@ -347,7 +363,7 @@ class InstanceRuntime implements Processes {
 		return versions.find(instance.processKey(), instance.version()).orElseThrow();
 	}
 
-	private Map<String, Object> validate(ProcessVersion version, UUID person, String nodeId, Map<String, Object> previous,
+	Map<String, Object> validate(ProcessVersion version, UUID person, String nodeId, Map<String, Object> previous,
 			Map<String, Object> submitted) {
 		if (version.formKey() == null) {
 			if (nodeId != null) {

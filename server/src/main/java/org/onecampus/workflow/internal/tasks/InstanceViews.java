@@ -213,7 +213,8 @@ class InstanceViews {
 			form = new FormRef(fv.key(), fv.version(), fv.name(), fv.schema(), fv.layout());
 		}
 		List<String> actions = mine && "OPEN".equals(task.status()) && "RUNNING".equals(instance.status())
-				? ("HANDLER".equals(task.nodeType()) ? List.of("approval") : List.of("approval", "rejection"))
+				? ("HANDLER".equals(task.nodeType()) ? List.of("approval", "return", "transfer", "delegation", "signers")
+						: List.of("approval", "rejection", "return", "transfer", "delegation", "signers"))
 				: List.of();
 		List<String> chooseNext = new ArrayList<>();
 		version.nodes().properties().forEach(e -> {

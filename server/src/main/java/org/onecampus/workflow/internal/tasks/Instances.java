@@ -92,6 +92,16 @@ class Instances {
 		return jdbc.sql(TASK + " where id = :id for update").param("id", id).query(this::mapTask).optional();
 	}
 
+	/**
+	 * Locks the task's instance, then the task: every action takes the instance lock first, so two actions
+	 * on one instance (say an approval of one branch and a return that cancels it) wait for each other
+	 * instead of deadlocking on each other's task rows.
+	 */
+	Optional<TaskRecord> lockTaskWithInstance(String id) {
+		task(id).ifPresent(t -> lock(t.instanceId()));
+		return lockTask(id);
+	}
+
 	Optional<TaskRecord> task(String id) {
 		return jdbc.sql(TASK + " where id = :id").param("id", id).query(this::mapTask).optional();
 	}
@@ -174,6 +184,21 @@ class Instances {
 				select count(*) from workflow_action where instance_id = :i and task_id is not null
 				  and action in ('APPROVED', 'REJECTED') and actor_id is not null and actor_id <> :a""")
 			.param("i", instanceId).param("a", applicant).query(Long.class).single() > 0;
+	}
+
+	/** Whether the person recorded {@code action} on the instance within the last {@code period}. */
+	boolean actedSince(UUID instanceId, UUID person, String action, java.time.Duration period) {
+		return jdbc.sql("""
+				select count(*) from workflow_action where instance_id = :i and actor_id = :p and action = :a
+				  and at > now() - make_interval(secs => :s)""")
+			.param("i", instanceId).param("p", person).param("a", action).param("s", (double) period.toSeconds())
+			.query(Long.class).single() > 0;
+	}
+
+	/** Whether the person acted on the task (approved, transferred, delegated …). */
+	boolean actedOnTask(String taskId, UUID person) {
+		return jdbc.sql("select count(*) from workflow_action where task_id = :t and actor_id = :p").param("t", taskId)
+			.param("p", person).query(Long.class).single() > 0;
 	}
 
 	/** Whether the person ever had a task in the instance. */

@@ -47,6 +47,18 @@ class WorkflowNotifications {
 				Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
 	}
 
+	/** A task handed to another person (transfer, delegation, signers): tell that person. */
+	@ApplicationModuleListener
+	void on(TaskHandedOver event) {
+		directory.contact(event.personId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
+			String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
+				.orElse(event.processKey());
+			messaging.send(new SendMessage("module:workflow", "workflow-handover:" + event.handOverId(), "todo",
+					SendMessage.Recipients.persons(username), "todo-assigned",
+					Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+		});
+	}
+
 	@ApplicationModuleListener
 	void on(ProcessInstanceEnded event) {
 		directory.contact(event.applicantId()).map(PersonDirectory.Contact::username).ifPresent(username -> {

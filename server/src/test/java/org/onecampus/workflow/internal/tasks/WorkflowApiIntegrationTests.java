@@ -299,7 +299,7 @@ class WorkflowApiIntegrationTests {
 		ApiClient head = as("head001");
 		String handlerTask = todo(head, id);
 		assertThat(head.get("/api/v1/workflow/tasks/" + handlerTask).json().get("actions").toString())
-			.isEqualTo("[\"approval\"]");
+			.startsWith("[\"approval\"").doesNotContain("rejection");
 	}
 
 	private static String quote(String text) {
