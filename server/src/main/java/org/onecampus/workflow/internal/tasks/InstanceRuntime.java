@@ -251,13 +251,14 @@ class InstanceRuntime implements Processes {
 		end(instance, "REJECTED");
 	}
 
-	/** The timer job hands an open task to another person (escalation), as the system. */
+	/**
+	 * The timer job hands an open task to another person (escalation), as the system; the job tells the
+	 * new assignee (the task id is not new, so the new-task notice does not apply).
+	 */
 	void reassignAsSystem(TaskRecord task, InstanceRecord instance, UUID assignee, String comment, Map<String, ?> details) {
 		engine.assign(task.id(), assignee.toString());
 		instances.reassignTask(task.id(), assignee);
 		instances.action(instance.id(), task.id(), task.nodeId(), "ESCALATED", null, comment, null, null, details);
-		events.publishEvent(new TaskCreated(instance.id(), instance.processKey(), task.nodeId(),
-				version(instance).nodeName(task.nodeId()), List.of(task.id()), List.of(assignee)));
 	}
 
 	private void adminAction(InstanceRecord instance, String taskId, String nodeId, String action, UUID actor,

@@ -61,6 +61,11 @@ class TaskTimers {
 			UUID assigneeId, int round) {
 	}
 
+	/** A task handed to {@code assigneeId} at its deadline, notified after the job's transaction committed. */
+	public record TaskEscalated(String taskId, UUID instanceId, String processKey, Map<String, String> nodeName,
+			UUID assigneeId) {
+	}
+
 	private record Timer(String taskId, String calendar, Instant nextRemindAt, Instant deadlineAt, String onDeadline,
 			int remindersSent) {
 	}
@@ -238,6 +243,8 @@ class TaskTimers {
 				details.put("from", task.assigneeId().toString());
 				details.put("to", candidates.get(0).toString());
 				runtime.reassignAsSystem(task, instance, candidates.get(0), ESCALATE_COMMENT, details);
+				events.publishEvent(new TaskEscalated(task.id(), instance.id(), instance.processKey(),
+						runtime.version(instance).nodeName(task.nodeId()), candidates.get(0)));
 				systemAudit("workflow.task.escalate", task, instance, details);
 			}
 			default -> log.warn("Task {} has an unknown onDeadline {}", task.id(), timer.onDeadline());
