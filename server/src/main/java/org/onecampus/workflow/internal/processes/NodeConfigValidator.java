@@ -81,6 +81,7 @@ public class NodeConfigValidator {
 		oneOf(nodeId, config, "emptyPolicy", EMPTY, problems);
 		oneOf(nodeId, config, "selfPolicy", SELF, problems);
 		oneOf(nodeId, config, "repeatPolicy", REPEAT, problems);
+		org.onecampus.workflow.internal.calendar.TimerConfigs.check(nodeId, config.get("timer"), problems);
 		if ("RATIO".equals(config.path("multi").asString(""))) {
 			double ratio = config.path("ratio").asDouble(0);
 			if (!(ratio > 0 && ratio <= 1)) {

@@ -247,6 +247,36 @@ class InstanceRuntime implements Processes {
 		end(instance, "TERMINATED");
 	}
 
+	/**
+	 * The timer job approves an open task as the system (actor null) at its deadline. The caller holds
+	 * the task and instance locks inside its transaction.
+	 */
+	void approveAsSystem(TaskRecord task, InstanceRecord instance, String comment, Map<String, ?> details) {
+		instances.closeTask(task.id(), "DONE", "TIMEOUT_APPROVED");
+		instances.action(instance.id(), task.id(), task.nodeId(), "TIMEOUT_APPROVED", null, comment, null,
+				instance.formData(), details);
+		engine.complete(task.id(), Map.of());
+		settle(instance.id());
+	}
+
+	/** The timer job rejects the instance as the system at a task's deadline (same locking as above). */
+	void rejectAsSystem(TaskRecord task, InstanceRecord instance, String comment, Map<String, ?> details) {
+		instances.closeTask(task.id(), "DONE", "TIMEOUT_REJECTED");
+		instances.action(instance.id(), task.id(), task.nodeId(), "TIMEOUT_REJECTED", null, comment, null,
+				instance.formData(), details);
+		end(instance, "REJECTED");
+	}
+
+	/**
+	 * The timer job hands an open task to another person (escalation), as the system; the job tells the
+	 * new assignee (the task id is not new, so the new-task notice does not apply).
+	 */
+	void reassignAsSystem(TaskRecord task, InstanceRecord instance, UUID assignee, String comment, Map<String, ?> details) {
+		engine.assign(task.id(), assignee.toString());
+		instances.reassignTask(task.id(), assignee);
+		instances.action(instance.id(), task.id(), task.nodeId(), "ESCALATED", null, comment, null, null, details);
+	}
+
 	private void adminAction(InstanceRecord instance, String taskId, String nodeId, String action, UUID actor,
 			String reason, Map<String, ?> details) {
 		instances.action(instance.id(), taskId, nodeId, action, actor, reason, null, null, details);
