@@ -197,8 +197,8 @@ class InstanceRuntime implements Processes {
 		instances.reassignTask(taskId, assignee);
 		adminAction(instance, taskId, task.nodeId(), "REASSIGNED", actor, reason,
 				Map.of("from", task.assigneeId().toString(), "to", assignee.toString()));
-		events.publishEvent(new TaskCreated(instanceId, instance.processKey(), task.nodeId(),
-				version(instance).nodeName(task.nodeId()), List.of(taskId), List.of(assignee)));
+		// The task is not new: a hand-over notice (its own idempotency key) tells the new assignee.
+		events.publishEvent(TaskHandedOver.of(instance, task, version(instance).nodeName(task.nodeId()), assignee));
 	}
 
 	/** An administrator moves the instance from where it waits to another node. */

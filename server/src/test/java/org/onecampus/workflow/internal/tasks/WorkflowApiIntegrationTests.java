@@ -203,6 +203,11 @@ class WorkflowApiIntegrationTests {
 			.isEqualTo(204);
 		assertThat(todo(head, id)).isNull();
 		assertThat(todo(as("it001"), id)).isEqualTo(headTask);
+		// The new assignee is told (a hand-over notice, not a second "new task" for the same task).
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
+				select count(*) from messaging_message m join messaging_recipient r on r.message_id = m.id
+				where m.idempotency_key like 'workflow-handover:%' and r.username = 'it001'""").query(Long.class).single())
+			.isPositive());
 		assertThat(admin.postJson(base + "/termination", "{\"reason\": \"重复申请\"}").status()).isEqualTo(204);
 
 		JsonNode view = admin.get(base).json();
