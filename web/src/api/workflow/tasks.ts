@@ -38,9 +38,19 @@ export interface TaskDetail {
   status: string
   outcome: string | null
   applicant: PersonRef
+  /** The form pinned by the instance's process version; null for a process without a form. */
+  form: TaskForm | null
   data: Record<string, unknown>
   fieldAccess: Record<string, 'EDITABLE' | 'READONLY' | 'HIDDEN'>
   actions: Array<'approval' | 'rejection' | 'return' | 'transfer' | 'delegation' | 'signers'>
+}
+
+export interface TaskForm {
+  key: string
+  version: number
+  name: Localized
+  schema: Record<string, unknown>
+  layout: { version: number; fields: unknown[] }
 }
 
 export interface TimelineStep {
@@ -91,8 +101,12 @@ export async function getInstance(id: string): Promise<InstanceView> {
   return data
 }
 
-export async function approveTask(id: string, comment: string): Promise<InstanceSummary> {
-  const { data } = await http.post<InstanceSummary>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}/approval`, { comment })
+/** `formData`: the fields this node may edit (the server validates them and keeps the rest). */
+export async function approveTask(id: string, comment: string, formData?: Record<string, unknown>): Promise<InstanceSummary> {
+  const { data } = await http.post<InstanceSummary>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}/approval`, {
+    comment,
+    ...(formData ? { formData } : {}),
+  })
   return data
 }
 
