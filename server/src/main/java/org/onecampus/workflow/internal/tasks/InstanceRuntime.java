@@ -405,8 +405,10 @@ class InstanceRuntime implements Processes {
 		if (available == null) {
 			throw new IllegalStateException("the process " + version.processKey() + " has a form but no Forms service runs");
 		}
+		// The start node (first submission and resubmission after a return): fields without an explicit
+		// permission are the applicant's to fill; at other nodes they are read-only.
 		return available.validate(version.formKey(), version.formVersion(), person, access(version, nodeId), previous,
-				submitted);
+				submitted, nodeId == null);
 	}
 
 	/** Field permissions of a node ({@code start} for the applicant). */
