@@ -18,8 +18,10 @@ PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
 [[ "$PORT" =~ ^[0-9]+$ ]] || { echo "no running embedded PostgreSQL in $DATA_DIR/postgres" >&2; exit 1; }
 PSQL=(psql -X -q -A -t -h 127.0.0.1 -p "$PORT" -U postgres -d onecampus -v ON_ERROR_STOP=1)
 mkdir -p bench/target
-if [[ "$("${PSQL[@]}" -c "select count(*) from workflow_process where key = 'bench-history'")" == 0 ]]; then
-	echo "filling the history (minutes)…"
+FILLED="select count(*) from workflow_process where key = 'bench-history' and updated_at = timestamptz '2000-01-01 00:00:00+00'"
+if [[ "$("${PSQL[@]}" -c "$FILLED")" == 0 ]]; then
+	echo "filling the history (minutes; an interrupted fill is removed first)…"
+	"${PSQL[@]}" -f bench/workflow/history-clear.sql
 	"${PSQL[@]}" -f bench/workflow/history-fill.sql
 fi
 "${PSQL[@]}" -c "select status, count(*) from workflow_task group by status order by 1" \
