@@ -8,6 +8,7 @@
 #
 # DATA_DIR is the --onecampus.data-dir of the running server (demo profile). Remove the generated rows
 # afterwards with: psql ... -f bench/workflow/history-clear.sql (never point this at a real database).
+# SKIP_FILL=1 measures whatever is in the database now.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA_DIR=${1:?usage: bench/workflow-todo-p95.sh DATA_DIR [BASE_URL] [USERS] [DURATION]}
@@ -19,7 +20,7 @@ PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
 PSQL=(psql -X -q -A -t -h 127.0.0.1 -p "$PORT" -U postgres -d onecampus -v ON_ERROR_STOP=1)
 mkdir -p bench/target
 FILLED="select count(*) from workflow_process where key = 'bench-history' and updated_at = timestamptz '2000-01-01 00:00:00+00'"
-if [[ "$("${PSQL[@]}" -c "$FILLED")" == 0 ]]; then
+if [[ -z "${SKIP_FILL:-}" && "$("${PSQL[@]}" -c "$FILLED")" == 0 ]]; then
 	echo "filling the history (minutes; an interrupted fill is removed first)…"
 	"${PSQL[@]}" -f bench/workflow/history-clear.sql
 	"${PSQL[@]}" -f bench/workflow/history-fill.sql

@@ -38,7 +38,7 @@ select 'bench-f-' || i || '-' || s, md5('bench-f-' || i)::uuid, case s when 1 th
        now() - make_interval(days => 1 + i % 730, secs => i % 86400) + make_interval(hours => s + 1)
 from generate_series(1, 1000000) i cross join generate_series(1, 2) s
 join bench_assignee a on a.n = case when s = 1 and i % 50 = 0 then 1
-                                    when s = 1 then 1 + (i * 7919) % 5000 else 1 + (i * 104729 + 3) % 5000 end;
+                                    when s = 1 then 1 + (i::bigint * 7919) % 5000 else 1 + (i::bigint * 104729 + 3) % 5000 end;
 
 insert into workflow_cc (instance_id, person_id, node_id, created_at)
 select md5('bench-f-' || i)::uuid, a.person_id, 'notify', now() - make_interval(days => i % 730, secs => i % 86400)
