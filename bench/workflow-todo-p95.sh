@@ -38,13 +38,13 @@ fi
 ME=$("${PSQL[@]}" -c "select person_id from identity_account where username = 'cou001'")
 {
 	echo "-- todo (cou001)"
-	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_task t join workflow_instance i on i.id = t.instance_id where t.assignee_id = '$ME' and t.status = 'OPEN'"
+	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_task t where t.assignee_id = '$ME' and t.status = 'OPEN'"
 	"${PSQL[@]}" -c "explain (analyze, buffers) select t.id, i.id, i.process_key, i.version, t.node_id, t.status, t.outcome, t.created_at, t.ended_at, i.applicant_id, i.status from workflow_task t join workflow_instance i on i.id = t.instance_id where t.assignee_id = '$ME' and t.status = 'OPEN' order by t.created_at desc, t.id limit 20 offset 0"
 	echo "-- done (cou001)"
-	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_task t join workflow_instance i on i.id = t.instance_id where t.assignee_id = '$ME' and t.status = 'DONE'"
+	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_task t where t.assignee_id = '$ME' and t.status = 'DONE'"
 	"${PSQL[@]}" -c "explain (analyze, buffers) select t.id, i.id, i.process_key, i.version, t.node_id, t.status, t.outcome, t.created_at, t.ended_at, i.applicant_id, i.status from workflow_task t join workflow_instance i on i.id = t.instance_id where t.assignee_id = '$ME' and t.status = 'DONE' order by t.ended_at desc, t.id limit 20 offset 0"
 	echo "-- cc (cou001)"
-	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_cc c join workflow_instance i on i.id = c.instance_id where c.person_id = '$ME'"
+	"${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from workflow_cc c where c.person_id = '$ME'"
 	"${PSQL[@]}" -c "explain (analyze, buffers) select i.id, i.process_key, i.version, c.node_id, c.created_at, i.applicant_id, i.status from workflow_cc c join workflow_instance i on i.id = c.instance_id where c.person_id = '$ME' order by c.created_at desc, i.id limit 20 offset 0"
 } | tee bench/target/workflow-todo-explain.txt
 uptime
