@@ -160,7 +160,11 @@ class InstanceViews {
 			default -> throw new PlatformException(org.springframework.http.HttpStatus.BAD_REQUEST, "request.parameter", "scope");
 		}
 		boolean cc = "cc".equals(scope);
-		long total = jdbc.sql("select count(*) from " + from).param("me", me).query(Long.class).single();
+		// the total needs no join: every task and CC row has its instance (foreign key), and without the
+		// join a person with 20,000 finished tasks is counted from the partial index alone
+		String counted = cc ? "workflow_cc c where c.person_id = :me"
+				: "workflow_task t where t.assignee_id = :me and t.status = '" + ("todo".equals(scope) ? "OPEN" : "DONE") + "'";
+		long total = jdbc.sql("select count(*) from " + counted).param("me", me).query(Long.class).single();
 		String columns = cc
 				? "null as id, i.id as instance_id, i.process_key, i.version, c.node_id, null as status, null as outcome, c.created_at, null::timestamptz as ended_at"
 				: "t.id, i.id as instance_id, i.process_key, i.version, t.node_id, t.status, t.outcome, t.created_at, t.ended_at";

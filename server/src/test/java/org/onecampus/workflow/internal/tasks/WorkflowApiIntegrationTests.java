@@ -94,6 +94,14 @@ class WorkflowApiIntegrationTests {
 		assertThat(view.get("timeline").get(1).get("comment").asString()).isEqualTo("同意");
 		assertThat(view.get("timeline").get(0).get("data").get("days").asInt()).isEqualTo(3);
 		assertThat(cou.get("/api/v1/workflow/tasks?scope=done&size=100").body()).contains(counsellorTask);
+		UUID counsellor = directory.personIdByUsername("cou001").orElseThrow();
+		Map<String, String> counted = Map.of(
+				"todo", "select count(*) from workflow_task where assignee_id = :p and status = 'OPEN'",
+				"done", "select count(*) from workflow_task where assignee_id = :p and status = 'DONE'",
+				"cc", "select count(*) from workflow_cc where person_id = :p");
+		counted.forEach((scope, sql) -> assertThat(
+				cou.get("/api/v1/workflow/tasks?scope=" + scope + "&size=1").json().get("total").asLong())
+			.as(scope).isEqualTo(jdbc.sql(sql).param("p", counsellor).query(Long.class).single()));
 	}
 
 	@Test

@@ -1,0 +1,176 @@
+package org.onecampus.workflow.internal.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.onecampus.OneCampusApplication;
+import org.onecampus.identity.PersonDirectory;
+import org.onecampus.workflow.Processes;
+import org.onecampus.workflow.internal.processes.ProcessDefinitions;
+import org.onecampus.workflow.internal.processes.ProcessDraft;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workflow throughput ratio (bench/workflow-throughput.sh): the same process, submit + three
+ * approvals by three fixed persons, driven (a) through the workflow module's service layer
+ * ({@link InstanceRuntime#start}, our task projection, {@link InstanceRuntime#approve}) and (b) through
+ * plain Flowable calls (RuntimeService start, TaskService query + complete) on an equivalent BPMN with
+ * three user tasks and fixed assignees. Both run in this one JVM against the one embedded PostgreSQL
+ * and the one engine, single-threaded, in alternating timed rounds; the figure is the ratio of the
+ * median instances/s. Not a test: it prints figures and asserts nothing.
+ *
+ * Lives in the package of {@link InstanceRuntime} because that service is package-private; it is
+ * compiled against server/target/classes by the script and never shipped.
+ */
+public final class WorkflowThroughputRatio {
+
+	private static final String KEY = "bench-three-approvals";
+
+	private static final String RAW_BPMN = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+			    targetNamespace="https://onecampus.org/bench">
+			  <process id="benchRawThree" name="bench raw" isExecutable="true">
+			    <startEvent id="start"/>
+			    <sequenceFlow id="f0" sourceRef="start" targetRef="a1"/>
+			    <userTask id="a1" name="approver 1" flowable:assignee="%s"/>
+			    <sequenceFlow id="f1" sourceRef="a1" targetRef="a2"/>
+			    <userTask id="a2" name="approver 2" flowable:assignee="%s"/>
+			    <sequenceFlow id="f2" sourceRef="a2" targetRef="a3"/>
+			    <userTask id="a3" name="approver 3" flowable:assignee="%s"/>
+			    <sequenceFlow id="f3" sourceRef="a3" targetRef="end"/>
+			    <endEvent id="end"/>
+			  </process>
+			</definitions>
+			""";
+
+	private WorkflowThroughputRatio() {
+	}
+
+	public static void main(String[] args) {
+		int rounds = Integer.getInteger("rounds", 5);
+		int seconds = Integer.getInteger("seconds", 20);
+		ConfigurableApplicationContext context = new SpringApplication(OneCampusApplication.class).run(args);
+		try {
+			run(context, rounds, seconds);
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private static void run(ConfigurableApplicationContext context, int rounds, int seconds) {
+		PersonDirectory directory = context.getBean(PersonDirectory.class);
+		UUID admin = person(directory, "admin");
+		UUID applicant = person(directory, "stu001");
+		List<UUID> approvers = List.of(person(directory, "cou001"), person(directory, "fac001"), person(directory, "head001"));
+		InstanceRuntime ours = context.getBean(InstanceRuntime.class);
+		Instances instances = context.getBean(Instances.class);
+		ProcessDefinitions definitions = context.getBean(ProcessDefinitions.class);
+		JsonMapper json = context.getBean(JsonMapper.class);
+		if (definitions.find(KEY).isEmpty()) {
+			definitions.create(KEY, new ProcessDraft(Map.of("zh-CN", "基准三级审批", "en-US", "Benchmark three approvals"),
+					null, null, json.readTree("{}"), List.of(admin), null, json.readTree(model(approvers)), null), admin);
+			definitions.publish(KEY, admin);
+		}
+		RepositoryService repository = context.getBean(RepositoryService.class);
+		RuntimeService runtime = context.getBean(RuntimeService.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		String rawDefinition = repository.createProcessDefinitionQuery().processDefinitionKey("benchRawThree")
+			.latestVersion().singleResult() == null ? null
+					: repository.createProcessDefinitionQuery().processDefinitionKey("benchRawThree").latestVersion()
+						.singleResult().getId();
+		if (rawDefinition == null) {
+			String deployment = repository.createDeployment().name("bench raw").addString("benchRawThree.bpmn20.xml",
+					RAW_BPMN.formatted(approvers.get(0), approvers.get(1), approvers.get(2)).strip()).deploy().getId();
+			rawDefinition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+		}
+		String definition = rawDefinition;
+		Runnable oursOnce = () -> {
+			Processes.InstanceSummary started = ours.start(KEY, applicant, Map.of("reason", "基准"), null, null);
+			for (int step = 0; step < 3; step++) {
+				TaskRecord task = instances.openTasks(started.id()).get(0);
+				ours.approve(task.id(), task.assigneeId(), new InstanceRuntime.Decision("同意", Map.of(), List.of(), null));
+			}
+			if (!"APPROVED".equals(ours.instance(started.id()).orElseThrow().status())) {
+				throw new IllegalStateException("our instance did not end approved: " + started.id());
+			}
+		};
+		Runnable rawOnce = () -> {
+			String id = runtime.startProcessInstanceById(definition, UUID.randomUUID().toString(),
+					Map.of("applicant", applicant.toString(), "reason", "基准")).getId();
+			for (int step = 0; step < 3; step++) {
+				var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
+				tasks.addComment(task.getId(), id, "同意");
+				tasks.complete(task.getId());
+			}
+			if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
+				throw new IllegalStateException("raw instance still running: " + id);
+			}
+		};
+		System.out.printf("warm-up: ours %.1f/s, raw %.1f/s%n", measure(oursOnce, 10), measure(rawOnce, 10));
+		List<Double> oursRates = new ArrayList<>();
+		List<Double> rawRates = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			// alternate which side goes first so that drift in the shared machine's load hits both
+			if (round % 2 == 1) {
+				oursRates.add(measure(oursOnce, seconds));
+				rawRates.add(measure(rawOnce, seconds));
+			}
+			else {
+				rawRates.add(measure(rawOnce, seconds));
+				oursRates.add(measure(oursOnce, seconds));
+			}
+			System.out.printf("round %d: ours %.1f instances/s, raw Flowable %.1f instances/s, ratio %.0f%%%n", round,
+					oursRates.get(round - 1), rawRates.get(round - 1), 100 * oursRates.get(round - 1) / rawRates.get(round - 1));
+		}
+		double o = median(oursRates);
+		double r = median(rawRates);
+		System.out.printf("RESULT median: ours %.1f instances/s, raw Flowable %.1f instances/s, ratio %.0f%% (goal >= 70%%)%n",
+				o, r, 100 * o / r);
+	}
+
+	private static double measure(Runnable once, int seconds) {
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		long start = System.nanoTime();
+		int done = 0;
+		while (System.nanoTime() < end) {
+			once.run();
+			done++;
+		}
+		return done / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	private static UUID person(PersonDirectory directory, String username) {
+		return directory.personIdByUsername(username)
+			.orElseThrow(() -> new IllegalStateException("no demo account " + username + ": start with the demo profile"));
+	}
+
+	private static String model(List<UUID> approvers) {
+		StringBuilder node = new StringBuilder("null");
+		for (int i = approvers.size(); i >= 1; i--) {
+			node = new StringBuilder("""
+					{"id": "a%d", "type": "APPROVER", "name": {"zh-CN": "审批%d", "en-US": "Approval %d"},
+					 "config": {"assignee": {"rule": "PERSONS", "persons": ["%s"]}, "multi": "ANY"}, "next": %s}"""
+				.formatted(i, i, i, approvers.get(i - 1), node));
+		}
+		return """
+				{"kind": "simple", "root": {"id": "start", "type": "START", "name": {"zh-CN": "发起人", "en-US": "Applicant"},
+				 "config": {}, "next": %s}}""".formatted(node);
+	}
+}
