@@ -89,7 +89,8 @@ class RoutingSimulator {
 			List<Flag> flags) {
 	}
 
-	record ApplicantResult(Person applicant, List<NodeResult> nodes) {
+	/** @param sampledAs the admitted affiliation type the applicant was picked for; null for given applicants */
+	record ApplicantResult(Person applicant, String sampledAs, List<NodeResult> nodes) {
 	}
 
 	/** @param flags model-wide findings (loops, unreachable nodes) */
@@ -154,14 +155,20 @@ class RoutingSimulator {
 				modelFlags.add(flag("UNREACHABLE", e.id()));
 			}
 		}
-		List<UUID> applicants = applicantIds == null || applicantIds.isEmpty() ? sampleApplicants(scope) : applicantIds;
+		Map<UUID, String> applicants = new LinkedHashMap<>();
+		if (applicantIds == null || applicantIds.isEmpty()) {
+			applicants.putAll(sampleApplicants(scope));
+		}
+		else {
+			applicantIds.forEach(id -> applicants.put(id, null));
+		}
 		List<ApplicantResult> results = new ArrayList<>();
-		for (UUID applicant : applicants) {
+		applicants.forEach((applicant, sampledAs) -> {
 			Profile profile = profiles.profile(applicant)
 				.orElseThrow(() -> PlatformException.notFound("person", applicant));
-			results.add(new ApplicantResult(person(profile),
+			results.add(new ApplicantResult(person(profile), sampledAs,
 					walk(graph, configs, infos, profile, formData, admins)));
-		}
+		});
 		return new Simulation(key, version, infos, modelFlags, results);
 	}
 
@@ -288,40 +295,44 @@ class RoutingSimulator {
 	}
 
 	/**
-	 * One applicant per affiliation type the process admits, the first by 学号/工号, preferring a college
-	 * no earlier sample is from.
+	 * One applicant per affiliation type the process admits (by the admitted type, or by the primary type of the
+	 * role holders and unit members it admits), the first by 学号/工号, preferring a college no earlier sample is from.
+	 * @return person id → the type it was sampled as, in order
 	 */
-	List<UUID> sampleApplicants(JsonNode scope) {
+	Map<UUID, String> sampleApplicants(JsonNode scope) {
 		List<String> types = strings(scope == null ? null : scope.path("affiliationTypes"));
 		List<String> roles = strings(scope == null ? null : scope.path("roles"));
 		List<String> units = strings(scope == null ? null : scope.path("orgUnits"));
-		Audience audience = types.isEmpty() && roles.isEmpty() && units.isEmpty()
-				? new Audience(null, null, false, null, null, DEFAULT_TYPES)
-				: new Audience(null, units, true, null, roles, types);
 		Map<String, List<Profile>> byType = new LinkedHashMap<>();
-		directory.resolve(audience).personIds().stream()
-			.map(profiles::profile).flatMap(java.util.Optional::stream)
-			.filter(p -> p.affiliationType() != null)
+		for (String type : types.isEmpty() && roles.isEmpty() && units.isEmpty() ? DEFAULT_TYPES : types) {
+			byType.put(type, sorted(directory.resolve(new Audience(null, null, false, null, null, List.of(type))).personIds()));
+		}
+		if (!roles.isEmpty() || !units.isEmpty()) {
+			sorted(directory.resolve(new Audience(null, units, true, null, roles, null)).personIds()).stream()
+				.filter(p -> p.affiliationType() != null)
+				.forEach(p -> byType.computeIfAbsent(p.affiliationType(), t -> new ArrayList<>()).add(p));
+		}
+		Set<String> colleges = new HashSet<>();
+		Map<UUID, String> chosen = new LinkedHashMap<>();
+		byType.forEach((type, candidates) -> candidates.stream()
+			.filter(p -> !chosen.containsKey(p.personId()))
+			.filter(p -> p.college() == null || !colleges.contains(p.college()))
+			.findFirst()
+			.or(() -> candidates.stream().filter(p -> !chosen.containsKey(p.personId())).findFirst())
+			.ifPresent(pick -> {
+				if (pick.college() != null) {
+					colleges.add(pick.college());
+				}
+				chosen.put(pick.personId(), type);
+			}));
+		return chosen;
+	}
+
+	private List<Profile> sorted(Set<UUID> ids) {
+		return ids.stream().map(profiles::profile).flatMap(java.util.Optional::stream)
 			.sorted(Comparator.comparing((Profile p) -> p.number() == null ? "\uffff" : p.number())
 				.thenComparing(p -> p.personId().toString()))
-			.forEach(p -> byType.computeIfAbsent(p.affiliationType(), t -> new ArrayList<>()).add(p));
-		List<String> order = new ArrayList<>(types.isEmpty() ? DEFAULT_TYPES : types);
-		byType.keySet().stream().filter(t -> !order.contains(t)).sorted().forEach(order::add);
-		Set<String> colleges = new HashSet<>();
-		List<UUID> chosen = new ArrayList<>();
-		for (String type : order) {
-			List<Profile> candidates = byType.getOrDefault(type, List.of());
-			if (candidates.isEmpty()) {
-				continue;
-			}
-			Profile pick = candidates.stream().filter(p -> p.college() == null || !colleges.contains(p.college()))
-				.findFirst().orElse(candidates.get(0));
-			if (pick.college() != null) {
-				colleges.add(pick.college());
-			}
-			chosen.add(pick.personId());
-		}
-		return chosen;
+			.toList();
 	}
 
 	private Map<String, Object> applicantVariables(Profile profile) {
