@@ -114,6 +114,27 @@ public class ProcessDefinitions {
 	}
 
 	/**
+	 * The draft as BPMN XML with {@code onecampus:config} and {@code onecampus:condition} attributes, for the
+	 * routing simulator: the simple model compiled, or the BPMN draft as it is.
+	 * @throws PlatformException 404 for an unknown process, 422 when the draft has no model or does not compile
+	 */
+	public String draftBpmn(String key) {
+		ProcessDraft draft = find(key).orElseThrow(() -> PlatformException.notFound("process", key)).draft();
+		if (draft.model() != null && !draft.model().isNull()) {
+			SimpleModelCompiler.Compiled compiled = SimpleModelCompiler.compile(key, draft.name().getOrDefault("zh-CN", key),
+					draft.model(), configs);
+			if (!compiled.problems().isEmpty() || compiled.bpmnXml() == null) {
+				throw invalidModel(compiled.problems());
+			}
+			return compiled.bpmnXml();
+		}
+		if (draft.bpmnXml() != null && !draft.bpmnXml().isBlank()) {
+			return draft.bpmnXml();
+		}
+		throw PlatformException.invalid(List.of(new FieldProblem("model", "workflow.model.empty")));
+	}
+
+	/**
 	 * Compiles, validates and deploys the draft as the next version.
 	 * @throws PlatformException 422 with one error per offending node
 	 */

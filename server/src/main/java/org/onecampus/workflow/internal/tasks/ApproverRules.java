@@ -37,18 +37,51 @@ class ApproverRules {
 
 	/** @return the persons, de-duplicated, in a stable order; empty when nobody holds the position */
 	List<UUID> resolve(InstanceRecord instance, String nodeId, JsonNode assignee) {
+		return resolve(instance.applicantId(), instance.formData(), assignee,
+				() -> instances.choice(instance.id(), nodeId));
+	}
+
+	/**
+	 * Resolution for an applicant and form data without an instance (the routing simulator).
+	 * @param chosen the persons chosen by the applicant or the previous approver, asked only for those rules
+	 */
+	List<UUID> resolve(UUID applicantId, Map<String, Object> formData, JsonNode assignee,
+			java.util.function.Supplier<List<UUID>> chosen) {
 		String rule = assignee.path("rule").asString("");
 		List<UUID> persons = switch (rule) {
 			case "PERSONS" -> uuids(assignee.path("persons"));
 			case "ROLE" -> new ArrayList<>(new TreeSet<>(directory
 				.resolve(new Audience(null, null, false, null, List.of(assignee.path("role").asString()), null)).personIds()));
-			case "POSITION" -> orgChart.resolve(instance.applicantId(), ApproverRule.parse(assignee.path("position").asString()));
-			case "LEVELS_UP" -> orgChart.resolve(instance.applicantId(), new ApproverRule.LevelsUp(assignee.path("levels").asInt(1)));
-			case "FORM_FIELD" -> field(instance.formData(), assignee.path("field").asString(""));
-			case "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES" -> instances.choice(instance.id(), nodeId);
+			case "POSITION" -> orgChart.resolve(applicantId, ApproverRule.parse(assignee.path("position").asString()));
+			case "LEVELS_UP" -> orgChart.resolve(applicantId, new ApproverRule.LevelsUp(assignee.path("levels").asInt(1)));
+			case "FORM_FIELD" -> field(formData, assignee.path("field").asString(""));
+			case "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES" -> chosen.get();
 			default -> List.of();
 		};
 		return Instances.distinct(persons);
+	}
+
+	/**
+	 * Applies the applicant-is-approver policy: {@code SKIP} (default) removes the applicant, {@code SUPERIOR}
+	 * puts the applicant's superior in their place, {@code SELF_APPROVE} keeps them (approved at once later).
+	 * @param persons changed in place
+	 */
+	void applySelfPolicy(UUID applicantId, List<UUID> persons, String selfPolicy) {
+		if (!persons.contains(applicantId)) {
+			return;
+		}
+		switch (selfPolicy) {
+			case "SUPERIOR" -> {
+				int at = persons.indexOf(applicantId);
+				persons.remove(at);
+				superior(applicantId).stream().filter(p -> !persons.contains(p))
+					.forEach(p -> persons.add(Math.min(at, persons.size()), p));
+			}
+			case "SELF_APPROVE" -> {
+				// kept: the task is approved at once when created (InstanceRuntime)
+			}
+			default -> persons.remove(applicantId);
+		}
 	}
 
 	/** The applicant's direct manager, for the "go to the superior" policy. */

@@ -53,20 +53,7 @@ class RuntimeHooks implements NodeHooks {
 		ProcessVersion version = versions.find(instance.processKey(), instance.version()).orElseThrow();
 		JsonNode config = version.config(node.nodeId());
 		List<UUID> persons = rules.resolve(instance, node.nodeId(), config.path("assignee"));
-		if (persons.contains(instance.applicantId())) {
-			switch (config.path("selfPolicy").asString("SKIP")) {
-				case "SUPERIOR" -> {
-					int at = persons.indexOf(instance.applicantId());
-					persons.remove(at);
-					rules.superior(instance.applicantId()).stream().filter(p -> !persons.contains(p))
-						.forEach(p -> persons.add(Math.min(at, persons.size()), p));
-				}
-				case "SELF_APPROVE" -> {
-					// kept: the task is approved at once when created (InstanceRuntime)
-				}
-				default -> persons.remove(instance.applicantId());
-			}
-		}
+		rules.applySelfPolicy(instance.applicantId(), persons, config.path("selfPolicy").asString("SKIP"));
 		if (persons.isEmpty()) {
 			String policy = config.path("emptyPolicy").asString("AUTO_APPROVE");
 			if ("PROCESS_ADMIN".equals(policy) && !version.admins().isEmpty()) {
