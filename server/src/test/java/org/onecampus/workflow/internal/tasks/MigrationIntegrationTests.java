@@ -237,7 +237,7 @@ class MigrationIntegrationTests {
 
 	@Test
 	void anInstanceInsideParallelBranchesNestedInAConditionMoves() {
-		String nestedV1 = branches("cond", "CONDITION", approver("end", persons(null, head), "null"),
+		String nestedV1 = branches("cond", "CONDITION", approver("fin", persons(null, head), "null"),
 				branch("long", "days > 3", branches("par", "PARALLEL", "null",
 						branch("p1", null, approver("x", persons(null, fac), "null")),
 						branch("p2", null, approver("y", persons(null, cou), "null")))),
@@ -246,7 +246,7 @@ class MigrationIntegrationTests {
 		UUID id = fx.start(key, "stu001", Map.of("days", 5)).id();
 		fx.approve(id, "cou001");
 		assertThat(fx.open(id)).containsExactly("fac001@x");
-		int v2 = republish(key, model(branches("cond", "CONDITION", approver("end", persons(null, head), "null"),
+		int v2 = republish(key, model(branches("cond", "CONDITION", approver("fin", persons(null, head), "null"),
 				branch("long", "days > 3", branches("par", "PARALLEL", "null",
 						branch("p1", null, approver("x", persons(null, fac), approver("x2", persons(null, it), "null"))),
 						branch("p2", null, approver("y", persons(null, cou), "null")))),
@@ -256,7 +256,7 @@ class MigrationIntegrationTests {
 		fx.approve(id, "fac001");
 		assertThat(fx.open(id)).containsExactly("it001@x2");
 		fx.approve(id, "it001");
-		assertThat(fx.open(id)).containsExactly("head001@end");
+		assertThat(fx.open(id)).containsExactly("head001@fin");
 	}
 
 	@Test
