@@ -360,7 +360,7 @@ class InstanceRuntime implements Processes {
 			throw new IllegalStateException("the process " + version.processKey() + " has a form but no Forms service runs");
 		}
 		return available.validate(version.formKey(), version.formVersion(), person, access(version, nodeId), previous,
-				submitted);
+				submitted, nodeId == null);
 	}
 
 	/** Field permissions of a node ({@code start} for the applicant). */

@@ -115,7 +115,7 @@ class MigrationApiIntegrationTests {
 		Response dry = admin.language("en").postJson("/api/v1/workflow/processes/" + key + "/migrations", plan);
 		assertThat(dry.status()).as(dry.body()).isEqualTo(200);
 		JsonNode refused = result(dry, longItem);
-		assertThat(refused.get("movable").asBoolean()).isFalse();
+		assertThat(refused.get("movable").asBoolean()).as(dry.body()).isFalse();
 		assertThat(refused.get("reasons").get(0).get("code").asString()).isEqualTo("FORM_INVALID");
 		assertThat(refused.get("reasons").get(0).get("fields").get(0).asString()).isEqualTo("item");
 		assertThat(refused.get("reasons").get(0).get("message").asString()).contains("form version");
