@@ -79,6 +79,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'workflow.form-published': 'audit.actions.workflowFormPublished',
   'workflow.form-imported': 'audit.actions.workflowFormImported',
   'workflow.file-uploaded': 'audit.actions.workflowFileUploaded',
+  'workflow.instance.migrate': 'audit.actions.workflowInstanceMigrated',
+  'workflow.process.rollback': 'audit.actions.workflowProcessRolledBack',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',
