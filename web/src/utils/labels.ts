@@ -87,6 +87,9 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'workflow.task.timeout-approve': 'audit.actions.workflowTaskTimeoutApproved',
   'workflow.task.timeout-reject': 'audit.actions.workflowTaskTimeoutRejected',
   'workflow.task.escalate': 'audit.actions.workflowTaskEscalated',
+
+  'workflow.instance.migrate': 'audit.actions.workflowInstanceMigrated',
+  'workflow.process.rollback': 'audit.actions.workflowProcessRolledBack',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',
