@@ -184,6 +184,13 @@ public class ProcessDefinitions {
 			entry.put("name", node.name());
 			entry.set("config", config);
 		}
+		// The applicant's field permissions live on the simple model's start node, which is no task.
+		JsonNode root = draft.model() == null ? null : draft.model().path("root");
+		if (root != null && !root.isMissingNode() && !nodes.has("start")) {
+			ObjectNode entry = nodes.putObject("start");
+			entry.put("type", "START");
+			entry.set("config", root.path("config").isObject() ? root.path("config") : json.createObjectNode());
+		}
 		outline.conditions().forEach((flow, expression) -> {
 			configs.checkCondition(flow, expression, problems);
 			ObjectNode entry = nodes.putObject(flow);

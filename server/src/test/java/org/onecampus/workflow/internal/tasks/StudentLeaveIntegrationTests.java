@@ -107,4 +107,32 @@ class StudentLeaveIntegrationTests {
 			.contains("leaveType", "reason", "destination", "emergencyPhone");
 		assertThat(stu.get("/api/v1/workflow/instances?scope=mine&size=100").body()).doesNotContain("holiday");
 	}
+
+	@Test
+	void fieldPermissionsOfTheStartNodeBindTheApplicant() {
+		ApiClient admin = as("admin");
+		String key = "leave-start-perm-" + UUID.randomUUID().toString().substring(0, 8);
+		String model = """
+				{"kind": "simple", "root": {"id": "start", "type": "START", "name": {"zh-CN": "发起人"},
+				 "config": {"fieldPermissions": {"counsellor": "READONLY"}},
+				 "next": {"id": "counsellor", "type": "APPROVER", "name": {"zh-CN": "辅导员审批"},
+				   "config": {"assignee": {"rule": "POSITION", "position": "class-counsellor"}}, "next": null}}}""";
+		assertThat(admin.postJson("/api/v1/workflow/processes", """
+				{"key": "%s", "name": {"zh-CN": "请假（起草权限）"}, "formKey": "leave-request", "formVersion": 1,
+				 "model": %s}""".formatted(key, model)).status()).isEqualTo(201);
+		Response published = admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "");
+		assertThat(published.status()).as(published.body()).isIn(200, 201);
+
+		String head = directory.personIdByUsername("head001").orElseThrow().toString();
+		Response started = as("stu001").postJson("/api/v1/workflow/instances", """
+				{"processKey": "%s", "formData": {"leaveType": "personal", "period": ["2026-12-07", "2026-12-07"],
+				 "reason": "参加校外面试", "leavesCampus": "no", "counsellor": "%s"}}""".formatted(key, head));
+
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		JsonNode data = as("stu001").get("/api/v1/workflow/instances/" + started.json().get("id").asString()).json()
+			.get("timeline").get(0).get("data");
+		assertThat(data.get("reason").asString()).isEqualTo("参加校外面试");
+		// Read-only for the applicant: the value they sent is ignored.
+		assertThat(data.path("counsellor").asString("")).isNotEqualTo(head);
+	}
 }
