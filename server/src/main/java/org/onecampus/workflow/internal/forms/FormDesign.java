@@ -121,5 +121,29 @@ class FormDesign {
 	 * @param ownerOrgUnitId may be null
 	 */
 	record FormInput(String key, Map<String, String> name, UUID ownerOrgUnitId, JsonNode schema, JsonNode layout) {
+
+		/**
+		 * @param document an export ({@code format: onecampus-form, formatVersion: 1})
+		 * @throws PlatformException 422 when it is not one or its owner is not a UUID
+		 */
+		static FormInput fromExport(JsonNode document) {
+			if (!FormsController.EXPORT_FORMAT.equals(FormLayout.text(document.get("format")))
+					|| document.path("formatVersion").asInt() != 1) {
+				throw new PlatformException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "workflow.form.import");
+			}
+			Map<String, String> name = new java.util.LinkedHashMap<>();
+			document.path("name").properties().forEach(e -> name.put(e.getKey(), e.getValue().asString()));
+			String owner = FormLayout.text(document.get("ownerOrgUnitId"));
+			UUID ownerId;
+			try {
+				ownerId = owner == null ? null : UUID.fromString(owner);
+			}
+			catch (IllegalArgumentException ex) {
+				throw PlatformException.invalid(List.of(new FieldProblem("ownerOrgUnitId", "workflow.form.owner")));
+			}
+			return new FormInput(FormLayout.text(document.get("key")), name, ownerId, document.get("schema"),
+					document.get("layout"));
+		}
+
 	}
 }

@@ -147,21 +147,7 @@ class FormsController {
 	@PreAuthorize("hasAuthority('workflow:form:write')")
 	@Operation(summary = "Import an export: creates the form (201) or replaces its draft (200)")
 	ResponseEntity<DraftView> importForm(@AuthenticationPrincipal CampusUser user, @RequestBody JsonNode document) {
-		if (!EXPORT_FORMAT.equals(FormLayout.text(document.get("format"))) || document.path("formatVersion").asInt() != 1) {
-			throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "workflow.form.import");
-		}
-		Map<String, String> name = new LinkedHashMap<>();
-		document.path("name").properties().forEach(e -> name.put(e.getKey(), e.getValue().asString()));
-		String owner = FormLayout.text(document.get("ownerOrgUnitId"));
-		UUID ownerId;
-		try {
-			ownerId = owner == null ? null : UUID.fromString(owner);
-		}
-		catch (IllegalArgumentException ex) {
-			throw PlatformException.invalid(List.of(new PlatformException.FieldProblem("ownerOrgUnitId", "workflow.form.owner")));
-		}
-		FormInput input = new FormInput(FormLayout.text(document.get("key")), name, ownerId, document.get("schema"),
-				document.get("layout"));
+		FormInput input = FormInput.fromExport(document);
 		boolean created = design.importForm(input, user.personId());
 		DraftView view = draftView(input.key());
 		return created ? ResponseEntity.created(URI.create("/api/v1/workflow/forms/" + input.key())).body(view)
