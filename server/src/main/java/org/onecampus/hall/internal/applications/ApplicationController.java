@@ -86,6 +86,13 @@ class ApplicationController {
 		return service.list(user, scope, status == null || status.isBlank() ? null : status, q, page);
 	}
 
+	/** The apply page of an item: its form, the caller's prefilled values with provenance and their draft. */
+	@GetMapping("/api/v1/hall/applications/forms/{serviceCode}")
+	@PreAuthorize("hasAuthority('hall:application:create')")
+	ApplicationService.ApplyForm applyForm(@AuthenticationPrincipal CampusUser user, @PathVariable String serviceCode) {
+		return service.applyForm(user, serviceCode);
+	}
+
 	@GetMapping("/api/v1/hall/applications/{id}")
 	@PreAuthorize("hasAuthority('hall:application:read')")
 	ApplicationView get(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id) {

@@ -24,6 +24,7 @@ import org.onecampus.kernel.paging.PageQuery;
 import org.onecampus.workflow.Forms;
 import org.onecampus.workflow.InstanceTracking;
 import org.onecampus.workflow.InstanceTracking.Progress;
+import org.onecampus.workflow.PrefilledValue;
 import org.onecampus.workflow.Processes;
 import org.onecampus.workflow.Processes.InstanceSummary;
 
@@ -228,6 +229,30 @@ class ApplicationService {
 					a.endedAt(), a.returnCount());
 		}).toList();
 		return new Page<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+	}
+
+	/**
+	 * What the apply page needs: the item's form (the version its process starts with), the values prefilled for
+	 * the person with their provenance, and the person's draft.
+	 * @param form null for a process without a form
+	 */
+	record ApplyForm(String serviceCode, Map<String, String> serviceName, Map<String, String> summary,
+			Integer promisedDays, ApplicationView.Form form, Map<String, PrefilledValue> prefill, Applications.Draft draft) {
+	}
+
+	@Transactional(readOnly = true)
+	public ApplyForm applyForm(CampusUser user, String serviceCode) {
+		ServiceItem item = usable(serviceCode, user.personId());
+		ApplicationView.Form form = null;
+		Map<String, PrefilledValue> prefill = Map.of();
+		Optional<InstanceTracking.StartForm> start = tracking.startForm(item.processKey());
+		if (start.isPresent()) {
+			Forms.FormVersion version = forms.version(start.get().formKey(), start.get().formVersion());
+			form = new ApplicationView.Form(version.key(), version.version(), version.schema(), version.layout());
+			prefill = forms.prefill(version.key(), version.version(), user.personId());
+		}
+		return new ApplyForm(item.code(), item.name(), item.summary(), item.promisedDays(), form, prefill,
+				applications.draft(user.personId(), item.code()).orElse(null));
 	}
 
 	// ---- drafts

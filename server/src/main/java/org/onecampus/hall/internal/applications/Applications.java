@@ -111,7 +111,7 @@ class Applications {
 	}
 
 	private static String filters() {
-		return " and (cast(:status as varchar) is null or a.status = :status)"
+		return " and (cast(:status as varchar) is null or a.status = any(string_to_array(cast(:status as varchar), ',')))"
 				+ " and (cast(:q as varchar) is null or a.service_code ilike :q or s.name->>'zh-CN' ilike :q"
 				+ " or s.name->>'en-US' ilike :q)";
 	}

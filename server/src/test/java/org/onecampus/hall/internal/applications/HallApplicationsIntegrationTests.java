@@ -337,10 +337,22 @@ class HallApplicationsIntegrationTests {
 				java.net.http.HttpRequest.BodyPublishers.noBody());
 		assertProblem(stu.get("/api/v1/hall/drafts/student-leave"), 404, "resource.not-found");
 
+		JsonNode page = stu.get("/api/v1/hall/applications/forms/student-leave").json();
+		assertThat(page.get("form").get("key").asString()).isEqualTo("leave-request");
+		assertThat(page.get("promisedDays").asInt()).isEqualTo(2);
+		assertThat(page.get("draft").isNull()).isTrue();
+		JsonNode name = page.get("prefill").get("applicantName");
+		assertThat(name.get("value").asString()).isNotBlank();
+		assertThat(name.get("source").asString()).startsWith("profile.");
+		assertThat(name.get("authoritative").asBoolean()).isTrue();
+		assertProblem(as("fac001").get("/api/v1/hall/applications/forms/student-leave"), 404, "resource.not-found");
+
 		Response saved = stu.putJson("/api/v1/hall/drafts/student-leave", "{\"formData\": {\"reason\": \"草稿事由\"}}");
 		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 		assertThat(stu.get("/api/v1/hall/drafts/student-leave").json().get("formData").get("reason").asString())
 			.isEqualTo("草稿事由");
+		assertThat(stu.get("/api/v1/hall/applications/forms/student-leave").json().get("draft").get("formData").get("reason")
+			.asString()).isEqualTo("草稿事由");
 		assertThat(stu.putJson("/api/v1/hall/drafts/student-leave", "{\"formData\": {\"reason\": \"改过的\"}}").status())
 			.isEqualTo(200);
 		assertThat(stu.get("/api/v1/hall/drafts/student-leave").json().get("formData").get("reason").asString())
