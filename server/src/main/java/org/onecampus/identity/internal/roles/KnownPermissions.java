@@ -16,7 +16,8 @@ class KnownPermissions {
 			"identity:org:read", "identity:org:manage", "identity:app:manage", "identity:role:manage",
 			"messaging:message:send", "messaging:delivery:read", "messaging:channel:manage",
 			"messaging:template:manage", "messaging:category:manage", "workflow:task:read", "workflow:instance:start",
-			"workflow:process:read", "workflow:process:write", "workflow:process:publish", "workflow:process:admin");
+			"workflow:process:read", "workflow:process:write", "workflow:process:publish", "workflow:process:admin",
+			"hall:todo:read");
 
 	private final JdbcClient jdbc;
 
