@@ -12,7 +12,8 @@ describe('permission-driven navigation', () => {
     ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
     ['student', student, ['home', 'profile', 'account', 'inbox']],
     ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
-    ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'tasks']],
+    ['a member who only handles workflow tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox']],
+    ['a member with the to-do centre', ['workflow:task:read', 'hall:todo:read'], ['home', 'todo', 'profile', 'account', 'inbox']],
     [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
