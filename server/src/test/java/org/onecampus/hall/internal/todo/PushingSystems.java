@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code messaging.send hall.todo}) or a freshly registered one, each calling the API with a real
  * client-credentials token from {@code /oauth2/token}.
  */
-final class PushingSystems {
+public final class PushingSystems {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -27,12 +27,12 @@ final class PushingSystems {
 	}
 
 	/** {@code demo-system} with a token of the given scope. */
-	static ApiClient demoSystem(int port, String scope) {
+	public static ApiClient demoSystem(int port, String scope) {
 		return withToken(port, token(port, "demo-system", "demo-system-secret", scope));
 	}
 
 	/** A new system registered by the administrator (owner ITC, client credentials, scope hall.todo). */
-	static ApiClient newSystem(int port, String code) {
+	public static ApiClient newSystem(int port, String code) {
 		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
 		ApiClient.Response registered = admin.postJson("/api/v1/identity/apps", """
 				{"code": "%s", "name": "测试推送系统", "nameEn": "Test pushing system", "ownerOrgCode": "ITC",

@@ -51,8 +51,12 @@ class TodoCentreIntegrationTests {
 		return items;
 	}
 
+	static java.util.Optional<JsonNode> ofInstance(List<JsonNode> items, String instanceId) {
+		return items.stream().filter(i -> instanceId.equals(i.path("instanceId").asString(""))).findFirst();
+	}
+
 	static boolean hasInstance(List<JsonNode> items, String instanceId) {
-		return items.stream().anyMatch(i -> instanceId.equals(i.path("instanceId").asString("")));
+		return ofInstance(items, instanceId).isPresent();
 	}
 
 	static boolean hasTitle(List<JsonNode> items, String title) {
@@ -70,7 +74,7 @@ class TodoCentreIntegrationTests {
 		List<JsonNode> todo = items(cou.get("/api/v1/hall/todos?scope=todo&size=100"));
 		assertThat(hasInstance(todo, instance)).isTrue();
 		assertThat(hasTitle(todo, title)).isTrue();
-		JsonNode task = todo.stream().filter(i -> instance.equals(i.path("instanceId").asString(""))).findFirst().orElseThrow();
+		JsonNode task = ofInstance(todo, instance).orElseThrow();
 		assertThat(task.get("kind").asString()).isEqualTo("WORKFLOW");
 		assertThat(task.get("taskId").asString()).isNotBlank();
 		assertThat(task.get("source").asString()).isEqualTo("workflow");
@@ -104,8 +108,7 @@ class TodoCentreIntegrationTests {
 		List<JsonNode> byTitle = items(cou.get("/api/v1/hall/todos?scope=todo&size=100&q=" + id));
 		assertThat(byTitle).hasSize(1);
 		assertThat(hasTitle(byTitle, title)).isTrue();
-		String studentName = items(as("stu001").get("/api/v1/hall/todos?scope=mine&size=100")).stream()
-			.filter(i -> instance.equals(i.path("instanceId").asString(""))).findFirst().orElseThrow()
+		String studentName = ofInstance(items(as("stu001").get("/api/v1/hall/todos?scope=mine&size=100")), instance).orElseThrow()
 			.get("applicantName").asString();
 		List<JsonNode> byApplicant = items(cou.get("/api/v1/hall/todos?scope=todo&size=100&q="
 				+ java.net.URLEncoder.encode(studentName, java.nio.charset.StandardCharsets.UTF_8)));
@@ -126,21 +129,19 @@ class TodoCentreIntegrationTests {
 	void mineListsTheInstancesIStartedWithTheirStatusAndDoneAndCcFollowTheTasks() {
 		ApiClient stu = as("stu001");
 		String instance = startLeave(stu, "回老家探望父母");
-		JsonNode mine = items(stu.get("/api/v1/hall/todos?scope=mine&size=100")).stream()
-			.filter(i -> instance.equals(i.path("instanceId").asString(""))).findFirst().orElseThrow();
+		JsonNode mine = ofInstance(items(stu.get("/api/v1/hall/todos?scope=mine&size=100")), instance).orElseThrow();
 		assertThat(mine.get("instanceStatus").asString()).isEqualTo("RUNNING");
 		assertThat(mine.get("step").get("zh-CN").asString()).isNotBlank();
 
 		ApiClient cou = as("cou001");
-		String task = items(cou.get("/api/v1/hall/todos?scope=todo&source=workflow&size=100")).stream()
-			.filter(i -> instance.equals(i.path("instanceId").asString(""))).findFirst().orElseThrow().get("taskId").asString();
+		String task = ofInstance(items(cou.get("/api/v1/hall/todos?scope=todo&source=workflow&size=100")), instance)
+			.orElseThrow().get("taskId").asString();
 		Response batch = cou.postJson("/api/v1/workflow/tasks/batch-approval", "{\"taskIds\": [\"" + task + "\"]}");
 		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
 
 		assertThat(hasInstance(items(cou.get("/api/v1/hall/todos?scope=done&size=100")), instance)).isTrue();
 		assertThat(hasInstance(items(cou.get("/api/v1/hall/todos?scope=todo&size=100")), instance)).isFalse();
-		assertThat(items(stu.get("/api/v1/hall/todos?scope=mine&size=100")).stream()
-			.filter(i -> instance.equals(i.path("instanceId").asString(""))).findFirst().orElseThrow()
+		assertThat(ofInstance(items(stu.get("/api/v1/hall/todos?scope=mine&size=100")), instance).orElseThrow()
 			.get("instanceStatus").asString()).isEqualTo("APPROVED");
 	}
 
