@@ -81,6 +81,7 @@ class TodoCentreBrowserIntegrationTests {
 		assertThat(external.getByTestId("todo-open")).hasAttribute("href", openUrl);
 		assertThat(external.getByTestId("todo-open")).hasAttribute("target", "_blank");
 		org.assertj.core.api.Assertions.assertThat(openUrl).startsWith("/cas/login?service=");
+		assertThat(page.locator(".el-loading-mask")).hasCount(0);
 		Chromium.screenshot(page, "todo-centre-desktop");
 
 		ApiClient counsellor = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
@@ -126,6 +127,7 @@ class TodoCentreBrowserIntegrationTests {
 		Page phone = signedIn("cou001", 375, 740);
 		phone.navigate("http://localhost:" + port + "/todo");
 		assertThat(phone.getByTestId("todo-list")).isVisible();
+		assertThat(phone.locator(".el-loading-mask")).hasCount(0);
 		Chromium.screenshot(phone, "todo-centre-phone");
 
 		ApiClient counsellor = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
