@@ -7,8 +7,8 @@ import { PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MANAGE } from '@/api/identi
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
-import { TASK_READ } from '@/api/workflow/tasks'
 import { APPLICATION_READ } from '@/api/hall/applications'
+import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 
@@ -17,7 +17,7 @@ export type NavKey =
   | 'profile'
   | 'account'
   | 'inbox'
-  | 'tasks'
+  | 'todo'
   | 'applications'
   | 'audit'
   | 'people'
@@ -49,17 +49,17 @@ export interface NavEntry {
 /** Only modules that are actually built are listed here — no placeholders. */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/', titleKey: 'common.nav.home', descriptionKey: null, icon: HomeFilled },
+  {
+    key: 'todo',
+    path: '/todo',
+    titleKey: 'todo.nav',
+    descriptionKey: 'todo.home',
+    icon: Checked,
+    permission: TODO_READ,
+  },
   { key: 'profile', path: '/profile', titleKey: 'common.nav.profile', descriptionKey: 'home.modules.profile', icon: User },
   { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
   { key: 'inbox', path: '/messaging/inbox', titleKey: 'messaging.nav.inbox', descriptionKey: 'messaging.home.inbox', icon: Bell },
-  {
-    key: 'tasks',
-    path: '/workflow/tasks',
-    titleKey: 'tasks.nav',
-    descriptionKey: 'tasks.home',
-    icon: Checked,
-    permission: TASK_READ,
-  },
   {
     key: 'applications',
     path: '/hall/applications',

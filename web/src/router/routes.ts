@@ -8,6 +8,7 @@ import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { APPLICATION_CREATE, APPLICATION_READ } from '@/api/hall/applications'
+import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 
@@ -139,22 +140,28 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'messaging.pageTitle.inbox', navKey: 'inbox' },
       },
       {
+        path: 'todo',
+        name: 'todo',
+        component: () => import('@/views/hall/todo/TodoCentreView.vue'),
+        meta: { titleKey: 'todo.pageTitle', navKey: 'todo', permission: TODO_READ },
+      },
+      {
         path: 'workflow/tasks',
         name: 'workflow-tasks',
         component: () => import('@/views/workflow/tasks/TaskListView.vue'),
-        meta: { titleKey: 'tasks.pageTitle.list', navKey: 'tasks', permission: TASK_READ },
+        meta: { titleKey: 'tasks.pageTitle.list', navKey: 'todo', permission: TASK_READ },
       },
       {
         path: 'workflow/tasks/:id',
         name: 'workflow-task',
         component: () => import('@/views/workflow/tasks/TaskDetailView.vue'),
-        meta: { titleKey: 'tasks.pageTitle.task', navKey: 'tasks', permission: TASK_READ },
+        meta: { titleKey: 'tasks.pageTitle.task', navKey: 'todo', permission: TASK_READ },
       },
       {
         path: 'workflow/instances/:id',
         name: 'workflow-instance',
         component: () => import('@/views/workflow/tasks/InstanceDetailView.vue'),
-        meta: { titleKey: 'tasks.pageTitle.instance', navKey: 'tasks', permission: TASK_READ },
+        meta: { titleKey: 'tasks.pageTitle.instance', navKey: 'todo', permission: TASK_READ },
       },
       {
         path: 'hall/services/:code/apply',

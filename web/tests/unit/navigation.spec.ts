@@ -12,11 +12,12 @@ describe('permission-driven navigation', () => {
     ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
     ['student', student, ['home', 'profile', 'account', 'inbox']],
     ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
-    ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'tasks']],
+    ['a member who only handles workflow tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox']],
+    ['a member with the to-do centre', ['workflow:task:read', 'hall:todo:read'], ['home', 'todo', 'profile', 'account', 'inbox']],
     [
       'a member who applies for services and handles tasks',
-      ['workflow:task:read', 'hall:application:create', 'hall:application:read'],
-      ['home', 'profile', 'account', 'inbox', 'tasks', 'applications'],
+      ['workflow:task:read', 'hall:todo:read', 'hall:application:create', 'hall:application:read'],
+      ['home', 'todo', 'profile', 'account', 'inbox', 'applications'],
     ],
     [
       'a security officer',

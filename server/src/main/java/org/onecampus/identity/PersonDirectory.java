@@ -23,6 +23,17 @@ public interface PersonDirectory {
 	/** @return the person with this username (case-insensitive), or empty */
 	Optional<UUID> personIdByUsername(String username);
 
+	/** @return the person holding this active 学号 / 工号 (case-insensitive), or empty */
+	Optional<UUID> personIdByIdentifier(String identifier);
+
+	/**
+	 * Persons whose Chinese or English name contains the fragment (case-insensitive), for keyword
+	 * filters over lists that show applicants' names.
+	 * @param limit at most this many ids are returned
+	 * @return never null; empty for a blank fragment
+	 */
+	Set<UUID> personIdsByName(String fragment, int limit);
+
 	/**
 	 * Resolves an audience to persons, de-duplicated.
 	 * @param audience who is meant; not null

@@ -53,6 +53,33 @@ class JdbcPersonDirectory implements PersonDirectory {
 	}
 
 	@Override
+	public Optional<UUID> personIdByIdentifier(String identifier) {
+		return jdbc.sql("""
+				select person_id from identity_affiliation where lower(identifier) = lower(?) and status = 'ACTIVE'
+				  and (end_date is null or end_date >= current_date) limit 1""")
+			.param(identifier.trim())
+			.query(UUID.class)
+			.optional();
+	}
+
+	@Override
+	public Set<UUID> personIdsByName(String fragment, int limit) {
+		if (fragment == null || fragment.isBlank()) {
+			return Set.of();
+		}
+		String like = "%" + likeEscaped(fragment.trim().toLowerCase(Locale.ROOT)) + "%";
+		return new LinkedHashSet<>(jdbc.sql("""
+				select id from identity_person where lower(name) like ? or lower(coalesce(name_en, '')) like ? limit ?""")
+			.param(like).param(like).param(limit)
+			.query(UUID.class)
+			.list());
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	@Override
 	public Resolution resolve(Audience audience) {
 		Set<UUID> persons = new LinkedHashSet<>();
 		List<String> unknown = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo profile only: registers the apps the README's "Try single sign-on locally" uses — a CAS service
  * for {@code http://localhost:9999/.*}, the OIDC client {@code demo-app} and the system client
- * {@code demo-system} for campus systems calling the messaging and to-do APIs. Their secrets are
+ * {@code demo-system} for campus systems calling the messaging and to-do APIs (its pages live at
+ * {@code http://localhost:9998/}, where the deep links of its to-dos point). Their secrets are
  * published in the README and exist nowhere but in this demo profile. Runs after the demo university
  * is loaded (the owner department must exist) and only once.
  */
@@ -55,8 +56,9 @@ class DemoApps implements ApplicationRunner {
 					List.of(), false, true, null, true), DEMO_APP_SECRET);
 		}
 		if (apps.byCode("demo-system").isEmpty()) {
+			// its own pages sign people in through the platform (OIDC): to-dos it pushes may link to them
 			registry.register(new AppRequest("demo-system", "示例校园系统", "Demo campus system", "ITC", Protocol.OIDC,
-					null, null, null, List.of("client_credentials"), List.of("messaging.send", "hall.todo"), List.of(),
+					null, List.of("http://localhost:9998/callback"), List.of("http://localhost:9998/"), List.of("client_credentials"), List.of("messaging.send", "hall.todo"), List.of(),
 					List.of(), false, false, null, true), DEMO_SYSTEM_SECRET);
 		}
 	}
