@@ -8,6 +8,7 @@ import { http } from '@/api/http'
 import { i18n } from '@/locales'
 import { routes } from '@/router/routes'
 import ApplyView from '@/views/hall/applications/ApplyView.vue'
+import ApplicationDetailView from '@/views/hall/applications/ApplicationDetailView.vue'
 import MyApplicationsCard from '@/views/home/cards/MyApplicationsCard.vue'
 import { mockAdapter, problem } from '../support/mockAdapter'
 
@@ -142,5 +143,85 @@ describe('my applications card', () => {
     expect(item.text()).toContain('学生请假')
     expect(item.text()).toContain('已退回')
     expect(item.get('a').attributes('href')).toBe('/hall/applications/a1')
+  })
+})
+
+function application(status: string, actions: { withdraw: boolean; resubmit: boolean; evaluate: boolean }) {
+  return {
+    id: 'a1',
+    serviceCode: 'student-leave',
+    serviceName: { 'zh-CN': '学生请假' },
+    applicant: { id: 'p1', name: '李明轩' },
+    status,
+    submittedAt: '2026-11-23T08:00:00Z',
+    returnCount: status === 'RETURNED' ? 1 : 0,
+    instanceId: 'i1',
+    promisedDays: 2,
+    currentNodes: [],
+    timeline: [
+      { action: 'SUBMITTED', actor: { id: 'p1', name: '李明轩' }, nodeId: 'start', nodeName: { 'zh-CN': 'start' }, at: '2026-11-23T08:00:00Z', attachments: [] },
+      { action: 'RETURNED', actor: { id: 'p2', name: '刘婷' }, nodeId: 'counsellor', nodeName: { 'zh-CN': '辅导员审批' }, at: '2026-11-23T09:00:00Z', comment: '请写明原因', attachments: [] },
+    ],
+    actions,
+    results: [],
+    formData: { reason: '回家' },
+    form: { key: 'f', version: 1, schema: applyForm.form.schema, layout: applyForm.form.layout },
+  }
+}
+
+describe('application page', { timeout: 30_000 }, () => {
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  async function mountDetail(handler: Parameters<typeof mockAdapter>[0], calls: InternalAxiosRequestConfig[]) {
+    http.defaults.adapter = mockAdapter((config) => (config.url === '/api/v1/csrf' ? csrf : handler(config)), calls)
+    i18n.global.locale.value = 'zh-CN'
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/hall/applications/a1')
+    const wrapper = mount(ApplicationDetailView, { global: { plugins: [pinia, i18n, router, ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('shows a returned application with its data to edit and resubmits it', async () => {
+    const calls: InternalAxiosRequestConfig[] = []
+    const wrapper = await mountDetail((config) => {
+      if (config.method === 'post') return { status: 200, data: application('RUNNING', { withdraw: false, resubmit: false, evaluate: false }) }
+      return { status: 200, data: application('RETURNED', { withdraw: true, resubmit: true, evaluate: false }) }
+    }, calls)
+    expect(wrapper.get('[data-testid="application-status"]').text()).toBe('已退回')
+    expect(wrapper.get('[data-testid="application-timeline"]').text()).toContain('请写明原因')
+    expect(wrapper.get('[data-testid="application-timeline"]').text()).not.toContain('start')
+    const reason = wrapper.get('[data-field="reason"] input').element as HTMLInputElement
+    expect(reason.value).toBe('回家')
+    await wrapper.get('[data-field="reason"] input').setValue('回家处理家事')
+    await wrapper.get('[data-testid="application-resubmit"]').trigger('click')
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'post')
+    expect(post?.url).toBe('/api/v1/hall/applications/a1/resubmission')
+    expect(JSON.parse(String(post?.data))).toMatchObject({ formData: { reason: '回家处理家事' } })
+    expect(wrapper.get('[data-testid="application-status"]').text()).toBe('办理中')
+  })
+
+  it('rates an approved application with stars and a comment', async () => {
+    const calls: InternalAxiosRequestConfig[] = []
+    const wrapper = await mountDetail((config) => {
+      if (config.method === 'post') {
+        return { status: 200, data: { ...application('APPROVED', { withdraw: false, resubmit: false, evaluate: false }), evaluation: { stars: 4, comment: '很快', at: '2026-11-24T00:00:00Z' } } }
+      }
+      return { status: 200, data: application('APPROVED', { withdraw: false, resubmit: false, evaluate: true }) }
+    }, calls)
+    expect(wrapper.find('[data-testid="application-withdraw"]').exists()).toBe(false)
+    await wrapper.findAll('[data-testid="application-rate"] .el-rate__item')[3]!.trigger('click')
+    await wrapper.get('[data-testid="application-evaluation-comment"]').setValue('很快')
+    await wrapper.get('[data-testid="application-evaluate"]').trigger('click')
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'post')
+    expect(post?.url).toBe('/api/v1/hall/applications/a1/evaluation')
+    expect(JSON.parse(String(post?.data))).toEqual({ stars: 4, comment: '很快' })
+    expect(wrapper.get('[data-testid="application-evaluation"]').text()).toContain('我的评价')
   })
 })

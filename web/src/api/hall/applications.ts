@@ -47,27 +47,6 @@ export interface TimelineStep {
   attachments: Array<{ id: string; name: string; size: number; contentType: string }>
 }
 
-export interface Application {
-  id: string
-  serviceCode: string
-  serviceName: Localized
-  applicant: PersonRef
-  status: ApplicationStatus
-  submittedAt: string
-  endedAt: string | null
-  instanceId: string
-  returnCount: number
-  promisedDays: number | null
-  currentNodes: Array<{ nodeId: string; name: Localized; handlers: PersonRef[]; since: string }>
-  timeline: TimelineStep[]
-  actions: { withdraw: boolean; resubmit: boolean; evaluate: boolean }
-  evaluation: { stars: number; comment: string | null; at: string } | null
-  results: Array<{ name: string; label: Localized; contentType: string }>
-  /** null for handlers and CC'd people (they see the data in their task) */
-  formData: Record<string, unknown> | null
-  form: ApplicationForm | null
-}
-
 export interface ApplicationItem {
   id: string
   serviceCode: string
@@ -77,6 +56,20 @@ export interface ApplicationItem {
   submittedAt: string
   endedAt: string | null
   returnCount: number
+}
+
+/** `GET /api/v1/hall/applications/{id}`: the list row plus where it is, its history and what the viewer may do. */
+export interface Application extends ApplicationItem {
+  instanceId: string
+  promisedDays: number | null
+  currentNodes: Array<{ nodeId: string; name: Localized; handlers: PersonRef[]; since: string }>
+  timeline: TimelineStep[]
+  actions: { withdraw: boolean; resubmit: boolean; evaluate: boolean }
+  evaluation: { stars: number; comment: string | null; at: string } | null
+  results: Array<{ name: string; label: Localized; contentType: string }>
+  /** null for handlers and CC'd people (they see the data in their task) */
+  formData: Record<string, unknown> | null
+  form: ApplicationForm | null
 }
 
 export function localized(value: Localized | null | undefined, locale: string): string {

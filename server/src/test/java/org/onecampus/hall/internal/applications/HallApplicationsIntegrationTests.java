@@ -11,13 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecampus.hall.internal.catalogue.ServiceCatalogue;
 import org.onecampus.identity.PersonDirectory;
 import org.onecampus.identity.PersonProfiles;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
-import org.onecampus.workflow.Blueprints;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,12 +40,6 @@ class HallApplicationsIntegrationTests {
 	int port;
 
 	@Autowired
-	ServiceCatalogue catalogue;
-
-	@Autowired
-	Blueprints blueprints;
-
-	@Autowired
 	PersonDirectory directory;
 
 	@Autowired
@@ -64,7 +56,7 @@ class HallApplicationsIntegrationTests {
 
 	@BeforeEach
 	void items() {
-		HallFixtures.install(catalogue, blueprints, directory, profiles, json, context);
+		HallFixtures.install(context);
 	}
 
 	ApiClient as(String username) {
@@ -340,7 +332,7 @@ class HallApplicationsIntegrationTests {
 		JsonNode page = stu.get("/api/v1/hall/applications/forms/student-leave").json();
 		assertThat(page.get("form").get("key").asString()).isEqualTo("leave-request");
 		assertThat(page.get("promisedDays").asInt()).isEqualTo(2);
-		assertThat(page.get("draft").isNull()).isTrue();
+		assertThat(page.path("draft").isMissingNode() || page.path("draft").isNull()).isTrue();
 		JsonNode name = page.get("prefill").get("applicantName");
 		assertThat(name.get("value").asString()).isNotBlank();
 		assertThat(name.get("source").asString()).startsWith("profile.");

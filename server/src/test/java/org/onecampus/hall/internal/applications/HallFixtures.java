@@ -32,8 +32,12 @@ final class HallFixtures {
 	private HallFixtures() {
 	}
 
-	static synchronized void install(ServiceCatalogue catalogue, Blueprints blueprints, PersonDirectory directory,
-			PersonProfiles profiles, JsonMapper json, ConfigurableApplicationContext context) {
+	static synchronized void install(ConfigurableApplicationContext context) {
+		ServiceCatalogue catalogue = context.getBean(ServiceCatalogue.class);
+		Blueprints blueprints = context.getBean(Blueprints.class);
+		PersonDirectory directory = context.getBean(PersonDirectory.class);
+		PersonProfiles profiles = context.getBean(PersonProfiles.class);
+		JsonMapper json = context.getBean(JsonMapper.class);
 		UUID admin = directory.personIdByUsername("admin").orElseThrow();
 		UUID owner = profiles.orgUnitIdByCode("SA").orElseThrow();
 		UUID college = profiles.orgUnitIdByCode("CS").orElseThrow();
