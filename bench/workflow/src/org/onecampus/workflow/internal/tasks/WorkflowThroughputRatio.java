@@ -121,6 +121,13 @@ public final class WorkflowThroughputRatio {
 				throw new IllegalStateException("raw instance still running: " + id);
 			}
 		};
+		if (Integer.getInteger("only", 0) > 0) {
+			// diagnostics (e.g. with Flowable's MyBatis statements logged at DEBUG): just this many of ours
+			for (int i = 0; i < Integer.getInteger("only"); i++) {
+				oursOnce.run();
+			}
+			return;
+		}
 		System.out.printf("warm-up: ours %.1f/s, raw %.1f/s%n", measure(oursOnce, 10), measure(rawOnce, 10));
 		RoundTrips.print("ours", oursOnce);
 		RoundTrips.print("raw Flowable", rawOnce);
@@ -155,6 +162,10 @@ public final class WorkflowThroughputRatio {
 		private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
 		private int executes;
+
+		private int callerExecutes;
+
+		private final Thread caller = Thread.currentThread();
 
 		private int syncs;
 
@@ -200,8 +211,9 @@ public final class WorkflowThroughputRatio {
 				DRIVER.removeHandler(counter);
 				DRIVER.setUseParentHandlers(parents);
 			}
-			System.out.printf("per instance, %s: %.1f statements, %.1f round trips to PostgreSQL%n", side,
-					counter.executes / (double) n, counter.syncs / (double) n);
+			System.out.printf("per instance, %s: %.1f statements (%.1f on the calling thread, %.1f on others), %.1f round trips to PostgreSQL%n",
+					side, counter.executes / (double) n, counter.callerExecutes / (double) n,
+					(counter.executes - counter.callerExecutes) / (double) n, counter.syncs / (double) n);
 			counter.sources.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 				.forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue() / (double) n, e.getKey()));
 		}
@@ -214,6 +226,9 @@ public final class WorkflowThroughputRatio {
 			}
 			if (message.startsWith(" FE=> Execute")) {
 				executes++;
+				if (Thread.currentThread() == caller) {
+					callerExecutes++;
+				}
 				if (BREAKDOWN) {
 					sources.merge(Thread.currentThread().getName().replaceAll("\\d+", "#") + " " + source(), 1, Integer::sum);
 				}
