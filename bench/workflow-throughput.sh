@@ -19,5 +19,5 @@ uptime
 java -Xmx2g ${JAVA_OPTS:-} -Drounds="$ROUNDS" -Dseconds="$SECONDS_PER_ROUND" -cp "$OUT:$CP" \
   org.onecampus.workflow.internal.tasks.WorkflowThroughputRatio \
   --spring.profiles.active=demo --onecampus.data-dir="$DATA_DIR" --server.port=0 \
-  --logging.level.root=WARN | tee bench/target/workflow-throughput.txt
+  --logging.level.root=WARN ${BENCH_ARGS:-} | tee bench/target/workflow-throughput.txt
 uptime

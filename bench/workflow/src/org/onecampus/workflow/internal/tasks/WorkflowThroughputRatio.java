@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -117,7 +121,16 @@ public final class WorkflowThroughputRatio {
 				throw new IllegalStateException("raw instance still running: " + id);
 			}
 		};
+		if (Integer.getInteger("only", 0) > 0) {
+			// diagnostics (e.g. with Flowable's MyBatis statements logged at DEBUG): just this many of ours
+			for (int i = 0; i < Integer.getInteger("only"); i++) {
+				oursOnce.run();
+			}
+			return;
+		}
 		System.out.printf("warm-up: ours %.1f/s, raw %.1f/s%n", measure(oursOnce, 10), measure(rawOnce, 10));
+		RoundTrips.print("ours", oursOnce);
+		RoundTrips.print("raw Flowable", rawOnce);
 		List<Double> oursRates = new ArrayList<>();
 		List<Double> rawRates = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
@@ -137,6 +150,101 @@ public final class WorkflowThroughputRatio {
 		double r = median(rawRates);
 		System.out.printf("RESULT median: ours %.1f instances/s, raw Flowable %.1f instances/s, ratio %.0f%% (goal >= 70%%)%n",
 				o, r, 100 * o / r);
+	}
+
+	/**
+	 * Counts what one instance costs in database work: the PostgreSQL driver's protocol messages, logged
+	 * at FINEST by its query executor while counting (and only then): "FE=> Execute" per statement, "FE=>
+	 * Sync" per round trip to the server.
+	 */
+	static final class RoundTrips extends Handler {
+
+		private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+
+		private int executes;
+
+		private int callerExecutes;
+
+		private final Thread caller = Thread.currentThread();
+
+		private int syncs;
+
+		/** -Dbreakdown=true: also print where the statements come from (a stack walk per statement). */
+		private static final boolean BREAKDOWN = Boolean.getBoolean("breakdown");
+
+		private final Map<String, Integer> sources = new java.util.HashMap<>();
+
+		private static String source() {
+			StringBuilder where = new StringBuilder();
+			String flowable = null;
+			for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+				String type = frame.getClassName();
+				if (flowable == null && type.startsWith("org.flowable") && type.endsWith("Cmd")) {
+					flowable = type.substring(type.lastIndexOf('.') + 1);
+				}
+				if (type.startsWith("org.onecampus") && !type.contains("WorkflowThroughputRatio")) {
+					where.append(type.substring(type.lastIndexOf('.') + 1)).append('.').append(frame.getMethodName())
+						.append(':').append(frame.getLineNumber()).append(" < ");
+					if (where.length() > 160) {
+						break;
+					}
+				}
+			}
+			return (flowable == null ? "" : "[" + flowable + "] ") + where;
+		}
+
+		static void print(String side, Runnable once) {
+			int n = 5;
+			RoundTrips counter = new RoundTrips();
+			Level level = DRIVER.getLevel();
+			boolean parents = DRIVER.getUseParentHandlers();
+			DRIVER.setUseParentHandlers(false);
+			DRIVER.addHandler(counter);
+			DRIVER.setLevel(Level.FINEST);
+			try {
+				for (int i = 0; i < n; i++) {
+					once.run();
+				}
+			}
+			finally {
+				DRIVER.setLevel(level);
+				DRIVER.removeHandler(counter);
+				DRIVER.setUseParentHandlers(parents);
+			}
+			System.out.printf("per instance, %s: %.1f statements (%.1f on the calling thread, %.1f on others), %.1f round trips to PostgreSQL%n",
+					side, counter.executes / (double) n, counter.callerExecutes / (double) n,
+					(counter.executes - counter.callerExecutes) / (double) n, counter.syncs / (double) n);
+			counter.sources.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+				.forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue() / (double) n, e.getKey()));
+		}
+
+		@Override
+		public synchronized void publish(LogRecord record) {
+			String message = record.getMessage();
+			if (message == null) {
+				return;
+			}
+			if (message.startsWith(" FE=> Execute")) {
+				executes++;
+				if (Thread.currentThread() == caller) {
+					callerExecutes++;
+				}
+				if (BREAKDOWN) {
+					sources.merge(Thread.currentThread().getName().replaceAll("\\d+", "#") + " " + source(), 1, Integer::sum);
+				}
+			}
+			else if (message.startsWith(" FE=> Sync")) {
+				syncs++;
+			}
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
 	}
 
 	private static double measure(Runnable once, int seconds) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.onecampus.kernel.web.TraceIds;
@@ -56,11 +57,15 @@ class JdbcAuditLog implements AuditLog {
 		String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
 		transactions.executeWithoutResult(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-			String previous = jdbc.sql("select hash from kernel_audit_event order by id desc limit 1")
-				.query(String.class)
-				.optional()
-				.orElse(AuditChain.GENESIS);
-			long id = jdbc.sql("select nextval('kernel_audit_event_id_seq')").query(Long.class).single();
+			// under the chain lock: the last hash and the next id in one round trip
+			Map.Entry<String, Long> next = jdbc.sql("""
+					select (select hash from kernel_audit_event order by id desc limit 1) as previous,
+					  nextval('kernel_audit_event_id_seq') as id""")
+				.query((rs, n) -> Map.entry(Objects.requireNonNullElse(rs.getString("previous"), AuditChain.GENESIS),
+						rs.getLong("id")))
+				.single();
+			String previous = next.getKey();
+			long id = next.getValue();
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			String hash = AuditChain.hash(previous, id, now, entry.actor(), entry.action(), entry.target(), details,
 					entry.ip(), traceId);

@@ -51,6 +51,11 @@ class ChannelSettingsStore {
 			.optional();
 	}
 
+	/** The ids of the channels configured and enabled (one query, for every message sent). */
+	java.util.Set<String> enabled() {
+		return java.util.Set.copyOf(jdbc.sql("select channel from messaging_channel_setting where enabled").query(String.class).list());
+	}
+
 	void save(String channel, boolean enabled, Map<String, String> plain, Map<String, String> secrets, int ratePerSecond) {
 		String sealed = secrets.isEmpty() ? null : cipher.encrypt(json.writeValueAsString(secrets));
 		jdbc.sql("""

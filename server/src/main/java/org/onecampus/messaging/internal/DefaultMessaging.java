@@ -239,9 +239,10 @@ class DefaultMessaging implements Messaging {
 	}
 
 	private List<String> enabledChannels() {
+		java.util.Set<String> enabled = settings.enabled();
 		return channels.all().stream()
 			.map(MessageChannel::id)
-			.filter(id -> settings.find(id).map(ChannelSettingsStore.Stored::enabled).orElse(false))
+			.filter(enabled::contains)
 			.toList();
 	}
 

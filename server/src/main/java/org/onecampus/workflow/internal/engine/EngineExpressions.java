@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.delegate.DelegateExecution;
 
@@ -26,8 +28,24 @@ public class EngineExpressions {
 		this.hooks = hooks;
 	}
 
+	/**
+	 * The engine evaluates a multi-instance node's collection more than once while it creates the node
+	 * (the number of instances, then each instance's element), all in one engine command: the hooks resolve
+	 * the node's approvers (with their reads and trail entries) once per command.
+	 */
+	@SuppressWarnings("unchecked")
 	public List<String> approvers(DelegateExecution execution, String nodeId) {
-		return hooks.getObject().approvers(context(execution, nodeId, "config"));
+		CommandContext command = Context.getCommandContext();
+		if (command == null) {
+			return hooks.getObject().approvers(context(execution, nodeId, "config"));
+		}
+		String key = "onecampus.approvers:" + execution.getProcessInstanceId() + "/" + nodeId;
+		List<String> resolved = (List<String>) command.getAttribute(key);
+		if (resolved == null) {
+			resolved = List.copyOf(hooks.getObject().approvers(context(execution, nodeId, "config")));
+			command.addAttribute(key, resolved);
+		}
+		return resolved;
 	}
 
 	public boolean condition(DelegateExecution execution, String flowId) {

@@ -131,12 +131,18 @@ public class FlowableTaskOperations {
 	 * @return the person who has the task now, or null when the task should be completed
 	 */
 	public String passOn(String taskId) {
-		String owner = pendingDelegationOwner(taskId);
-		if (owner != null) {
-			resolve(taskId);
-			return owner;
+		// one query for the delegation state and the after-signers (the common case: neither, complete)
+		Task task = tasks.createTaskQuery().taskId(taskId).includeTaskLocalVariables().singleResult();
+		if (task == null) {
+			return null;
 		}
-		List<String> after = new ArrayList<>(afterSigners(taskId));
+		if (task.getDelegationState() == DelegationState.PENDING && task.getOwner() != null) {
+			resolve(taskId);
+			return task.getOwner();
+		}
+		Object signers = task.getTaskLocalVariables().get(AFTER_SIGNERS);
+		List<String> after = signers == null || signers.toString().isBlank() ? new ArrayList<>()
+				: new ArrayList<>(Arrays.asList(signers.toString().split(",")));
 		if (after.isEmpty()) {
 			return null;
 		}

@@ -8,16 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Published process versions. */
+/**
+ * Published process versions. A published version never changes (a rollback publishes a new one), so
+ * {@link #find} keeps what it read in memory: the runtime asks for the version of an instance several
+ * times per action (the node configuration, names, field permissions), and the row carries the BPMN XML.
+ * A row enters the cache only once the transaction that read it has committed, so a version inserted by
+ * a transaction that rolls back is never remembered.
+ */
 @Repository
 public class ProcessVersions {
+
+	private final Map<String, ProcessVersion> published = new ConcurrentHashMap<>();
 
 	private static final String COLUMNS = """
 			process_key, version, name::text as name, admins::text as admins, applicants::text as applicants, form_key,
@@ -38,8 +49,28 @@ public class ProcessVersions {
 	}
 
 	public Optional<ProcessVersion> find(String processKey, int version) {
-		return jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k and version = :v")
+		String cacheKey = version + ":" + processKey;
+		ProcessVersion cached = published.get(cacheKey);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<ProcessVersion> found = jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k and version = :v")
 			.param("k", processKey).param("v", version).query(this::map).optional();
+		found.ifPresent(v -> remember(cacheKey, v));
+		return found;
+	}
+
+	private void remember(String cacheKey, ProcessVersion version) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			published.putIfAbsent(cacheKey, version);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				published.putIfAbsent(cacheKey, version);
+			}
+		});
 	}
 
 	private ProcessVersion map(ResultSet rs, int row) throws SQLException {

@@ -43,6 +43,18 @@ class InstanceFileAccess implements FileAccessPolicy {
 		return referencing.stream()
 			.map(instances::find)
 			.flatMap(java.util.Optional::stream)
-			.anyMatch(instance -> views.participates(instance, personId));
+			.anyMatch(instance -> views.participates(instance, personId)) || inOwnArchivedInstance(fileId, personId);
+	}
+
+	/** An instance of the person moved to the archive references the file (its applicant still reads it). */
+	private boolean inOwnArchivedInstance(UUID fileId, UUID personId) {
+		return jdbc.sql("""
+				select exists (select 1 from workflow_instance_archive i where i.applicant_id = :p and (
+				  jsonb_path_exists(i.form_data, '$.** ? (@.id == $f)', jsonb_build_object('f', cast(:file as text)))
+				  or exists (select 1 from workflow_action_archive a where a.instance_id = i.id and (
+				    jsonb_path_exists(a.attachments, '$.** ? (@.id == $f)', jsonb_build_object('f', cast(:file as text)))
+				    or jsonb_path_exists(coalesce(a.data_snapshot, '{}'), '$.** ? (@.id == $f)',
+				         jsonb_build_object('f', cast(:file as text)))))))""")
+			.param("p", personId).param("file", fileId.toString()).query(Boolean.class).single();
 	}
 }

@@ -120,8 +120,9 @@ class InstanceRuntime implements Processes {
 	 */
 	@Transactional
 	public InstanceSummary approve(String taskId, UUID actor, Decision decision) {
-		TaskRecord task = openTaskOf(taskId, actor);
-		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
+		Instances.Locked locked = openTaskOf(taskId, actor);
+		TaskRecord task = locked.task();
+		InstanceRecord instance = locked.instance();
 		requireRunning(instance);
 		ProcessVersion version = version(instance);
 		Map<String, Object> data = instance.formData();
@@ -148,15 +149,20 @@ class InstanceRuntime implements Processes {
 				data, Map.of());
 		engine.complete(taskId, Map.of());
 		audit.record("workflow.task.approve", "workflow-task:" + taskId, Map.of("instance", instance.id().toString()));
-		settle(instance.id());
-		return summary(instances.find(instance.id()).orElseThrow(), false);
+		InstanceRecord current = new InstanceRecord(instance.id(), instance.processKey(), instance.version(),
+				instance.engineInstanceId(), instance.applicantId(), instance.status(), data, instance.startedAt(),
+				instance.endedAt());
+		String status = settle(current);
+		return new InstanceSummary(instance.id(), instance.processKey(), instance.version(), instance.applicantId(), status,
+				false);
 	}
 
 	/** Rejects: the instance ends as rejected at once. */
 	@Transactional
 	public InstanceSummary reject(String taskId, UUID actor, String comment, List<Object> attachments) {
-		TaskRecord task = openTaskOf(taskId, actor);
-		InstanceRecord instance = instances.lock(task.instanceId()).orElseThrow();
+		Instances.Locked locked = openTaskOf(taskId, actor);
+		TaskRecord task = locked.task();
+		InstanceRecord instance = locked.instance();
 		requireRunning(instance);
 		instances.closeTask(taskId, "DONE", "REJECTED");
 		instances.action(instance.id(), taskId, task.nodeId(), "REJECTED", actor, comment, attachments, instance.formData(),
@@ -290,43 +296,58 @@ class InstanceRuntime implements Processes {
 	 * approvals and the empty-approver rejections, and marks an instance that left the engine ended.
 	 */
 	void settle(UUID instanceId) {
+		settle(instances.find(instanceId).orElseThrow());
+	}
+
+	/**
+	 * {@link #settle(UUID)} starting from the instance as the caller holds it (locked, with the data it
+	 * just wrote); later rounds read it again.
+	 * @return the instance's status afterwards
+	 */
+	String settle(InstanceRecord current) {
+		UUID instanceId = current.id();
+		InstanceRecord instance = current;
 		for (int round = 0; round < MAX_ROUNDS; round++) {
-			InstanceRecord instance = instances.find(instanceId).orElseThrow();
+			if (round > 0) {
+				instance = instances.find(instanceId).orElseThrow();
+			}
 			Set<UUID> rejected = RuntimeHooks.takeRejections();
 			if (rejected.contains(instanceId)) {
 				end(instance, "REJECTED");
-				return;
+				return "REJECTED";
 			}
-			if (!engine.isRunning(instance.engineInstanceId())) {
+			// open engine tasks mean the instance runs; only without any is the engine asked whether it ended
+			List<EngineTask> open = engine.openTasks(instance.engineInstanceId());
+			if (open.isEmpty() && !engine.isRunning(instance.engineInstanceId())) {
 				instances.cancelOpenTasks(instanceId, "ENDED");
 				if (instance.active()) {
 					instances.status(instanceId, "APPROVED", true);
 					instances.action(instanceId, null, "end", "APPROVED_END", null, null, null, instance.formData(), Map.of());
 					events.publishEvent(new ProcessInstanceEnded(instanceId, instance.processKey(), instance.applicantId(),
 							"APPROVED"));
+					return "APPROVED";
 				}
-				return;
+				return instance.status();
 			}
-			if (!syncTasks(instance)) {
-				return;
+			if (!syncTasks(instance, open)) {
+				return instance.status();
 			}
 		}
 		throw new IllegalStateException("instance " + instanceId + " did not settle");
 	}
 
 	/** @return whether a task was approved automatically (another round is needed) */
-	private boolean syncTasks(InstanceRecord instance) {
+	private boolean syncTasks(InstanceRecord instance, List<EngineTask> open) {
 		ProcessVersion version = version(instance);
-		List<EngineTask> open = engine.openTasks(instance.engineInstanceId());
 		Set<String> openIds = new java.util.HashSet<>();
 		open.forEach(t -> openIds.add(t.id()));
-		for (TaskRecord ours : instances.openTasks(instance.id())) {
-			if (!openIds.contains(ours.id())) {
+		Set<String> known = new java.util.HashSet<>();
+		for (TaskRecord ours : instances.tasks(instance.id())) {
+			known.add(ours.id());
+			if ("OPEN".equals(ours.status()) && !openIds.contains(ours.id())) {
 				instances.closeTask(ours.id(), "CANCELLED", "NOT_NEEDED");
 			}
 		}
-		Set<String> known = new java.util.HashSet<>();
-		instances.tasks(instance.id()).forEach(t -> known.add(t.id()));
 		Map<String, List<EngineTask>> created = new LinkedHashMap<>();
 		for (EngineTask task : open) {
 			if (known.contains(task.id())) {
@@ -371,13 +392,14 @@ class InstanceRuntime implements Processes {
 		events.publishEvent(new ProcessInstanceEnded(instance.id(), instance.processKey(), instance.applicantId(), outcome));
 	}
 
-	private TaskRecord openTaskOf(String taskId, UUID actor) {
-		TaskRecord task = instances.lockTaskWithInstance(taskId).filter(t -> t.assigneeId().equals(actor))
+	/** The actor's task and its instance, both locked; 404 when not theirs, 409 when closed meanwhile. */
+	private Instances.Locked openTaskOf(String taskId, UUID actor) {
+		Instances.Locked locked = instances.lockInstanceAndTask(taskId).filter(l -> l.task().assigneeId().equals(actor))
 			.orElseThrow(() -> PlatformException.notFound("task", taskId));
-		if (!"OPEN".equals(task.status())) {
+		if (!"OPEN".equals(locked.task().status())) {
 			throw PlatformException.conflict("workflow.task-closed");
 		}
-		return task;
+		return locked;
 	}
 
 	static void requireRunning(InstanceRecord instance) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,14 +75,27 @@ class InstanceViews {
 
 	record InstanceView(UUID id, String processKey, int version, Map<String, String> processName, String status,
 			Person applicant, Instant startedAt, Instant endedAt, Map<String, Object> formData, List<CurrentNode> current,
-			List<Step> timeline, boolean canWithdraw, boolean canAdminister) {
+			List<Step> timeline, boolean canWithdraw, boolean canAdminister, boolean archived) {
 	}
 
 	InstanceView instance(UUID id, CampusUser viewer) {
-		InstanceRecord instance = visible(id, viewer);
+		Optional<InstanceRecord> live = instances.find(id);
+		if (live.isEmpty()) {
+			// moved to the archive by the retention job: its applicant (and the platform's process
+			// administrators) still read it, as it was when it ended
+			Instances.Archived archived = instances.archived(id)
+				.filter(a -> a.instance().applicantId().equals(viewer.personId()) || viewer.hasPermission("workflow:process:admin"))
+				.orElseThrow(() -> PlatformException.notFound("instance", id));
+			return view(archived.instance(), archived.tasks(), archived.actions(), viewer, true);
+		}
+		InstanceRecord instance = visible(live.get(), viewer);
+		return view(instance, instances.tasks(id), instances.actions(id), viewer, false);
+	}
+
+	private InstanceView view(InstanceRecord instance, List<TaskRecord> tasks, List<Instances.ActionRow> actions,
+			CampusUser viewer, boolean archived) {
+		UUID id = instance.id();
 		ProcessVersion version = versions.find(instance.processKey(), instance.version()).orElseThrow();
-		List<TaskRecord> tasks = instances.tasks(id);
-		List<Instances.ActionRow> actions = instances.actions(id);
 		Set<UUID> people = new HashSet<>();
 		people.add(instance.applicantId());
 		tasks.forEach(t -> people.add(t.assigneeId()));
@@ -103,19 +117,22 @@ class InstanceViews {
 		return new InstanceView(id, instance.processKey(), instance.version(), version.name(), instance.status(),
 				person(instance.applicantId(), names), instance.startedAt(), instance.endedAt(),
 				visible(version, access, instance.formData(), hideFields), List.copyOf(current.values()), timeline,
-				instance.applicantId().equals(viewer.personId()) && instance.active()
+				!archived && instance.applicantId().equals(viewer.personId()) && instance.active()
 						&& !instances.approverActed(id, viewer.personId()),
-				admin);
+				!archived && admin, archived);
 	}
 
 	/** The instance if the viewer may see it (applicant, handler, CC recipient, process administrator); else 404. */
 	InstanceRecord visible(UUID id, CampusUser viewer) {
-		InstanceRecord instance = instances.find(id).orElseThrow(() -> PlatformException.notFound("instance", id));
+		return visible(instances.find(id).orElseThrow(() -> PlatformException.notFound("instance", id)), viewer);
+	}
+
+	private InstanceRecord visible(InstanceRecord instance, CampusUser viewer) {
 		if (participates(instance, viewer.personId())
 				|| viewer.hasPermission("workflow:process:admin")) {
 			return instance;
 		}
-		throw PlatformException.notFound("instance", id);
+		throw PlatformException.notFound("instance", instance.id());
 	}
 
 	/** Whether the person is the applicant, a current or past handler, a CC recipient or an administrator of the process. */

@@ -98,8 +98,22 @@ class Instances {
 	 * instead of deadlocking on each other's task rows.
 	 */
 	Optional<TaskRecord> lockTaskWithInstance(String id) {
-		task(id).ifPresent(t -> lock(t.instanceId()));
-		return lockTask(id);
+		return lockInstanceAndTask(id).map(Locked::task);
+	}
+
+	/** A task and its instance, both locked (instance first, as in {@link #lockTaskWithInstance}). */
+	record Locked(TaskRecord task, InstanceRecord instance) {
+	}
+
+	/** Locks the task's instance (one statement), then the task; empty when either is missing. */
+	Optional<Locked> lockInstanceAndTask(String taskId) {
+		Optional<InstanceRecord> instance = jdbc.sql(INSTANCE
+				+ " where id = (select instance_id from workflow_task where id = :t) for update")
+			.param("t", taskId).query(this::mapInstance).optional();
+		if (instance.isEmpty()) {
+			return Optional.empty();
+		}
+		return lockTask(taskId).map(task -> new Locked(task, instance.get()));
 	}
 
 	Optional<TaskRecord> task(String id) {
@@ -212,14 +226,31 @@ class Instances {
 	}
 
 	List<ActionRow> actions(UUID instanceId) {
+		return actions(instanceId, "workflow_action");
+	}
+
+	private List<ActionRow> actions(UUID instanceId, String table) {
 		return jdbc.sql("""
 				select id, task_id, node_id, action, actor_id, comment, attachments::text as attachments,
 				  data_snapshot::text as snapshot, details::text as details, at
-				from workflow_action where instance_id = :i order by id""").param("i", instanceId)
+				from %s where instance_id = :i order by id""".formatted(table)).param("i", instanceId)
 			.query((rs, n) -> new ActionRow(rs.getLong("id"), rs.getString("task_id"), rs.getString("node_id"),
 					rs.getString("action"), rs.getObject("actor_id", UUID.class), rs.getString("comment"),
 					rs.getString("attachments"), rs.getString("snapshot"), rs.getString("details"), rs.getTimestamp("at")))
 			.list();
+	}
+
+	/** An instance moved to the archive ({@link WorkflowArchiving}), with its tasks and trail. */
+	record Archived(InstanceRecord instance, List<TaskRecord> tasks, List<ActionRow> actions) {
+	}
+
+	Optional<Archived> archived(UUID id) {
+		return jdbc.sql(INSTANCE.replace("workflow_instance", "workflow_instance_archive") + " where id = :id").param("id", id)
+			.query(this::mapInstance).optional()
+			.map(instance -> new Archived(instance,
+					jdbc.sql(TASK.replace("workflow_task", "workflow_task_archive") + " where instance_id = :i order by created_at, id")
+						.param("i", id).query(this::mapTask).list(),
+					actions(id, "workflow_action_archive")));
 	}
 
 	private InstanceRecord mapInstance(ResultSet rs, int row) throws SQLException {
