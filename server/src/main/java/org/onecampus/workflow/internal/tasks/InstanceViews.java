@@ -136,6 +136,11 @@ class InstanceViews {
 		return instance;
 	}
 
+	/** Whether the viewer administers the instance's process (and so may see the instance). */
+	boolean administers(InstanceRecord instance, CampusUser viewer) {
+		return administers(versions.find(instance.processKey(), instance.version()).orElseThrow(), viewer);
+	}
+
 	static boolean administers(ProcessVersion version, CampusUser viewer) {
 		return viewer.hasPermission("workflow:process:admin") || version.admins().contains(viewer.personId());
 	}
