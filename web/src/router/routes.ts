@@ -6,7 +6,7 @@ import { PASSWORD_REPORT_MANAGE, PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MAN
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
-import { TASK_READ } from '@/api/workflow/tasks'
+import { INSTANCE_START, TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 
@@ -148,6 +148,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-task',
         component: () => import('@/views/workflow/tasks/TaskDetailView.vue'),
         meta: { titleKey: 'tasks.pageTitle.task', navKey: 'tasks', permission: TASK_READ },
+      },
+      {
+        path: 'workflow/start',
+        name: 'workflow-start',
+        component: () => import('@/views/workflow/start/StartListView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.start', navKey: 'tasks', permission: INSTANCE_START },
+      },
+      {
+        path: 'workflow/start/:processKey',
+        name: 'workflow-start-form',
+        component: () => import('@/views/workflow/start/StartFormView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.start', navKey: 'tasks', permission: INSTANCE_START },
       },
       {
         path: 'workflow/instances/:id',

@@ -37,6 +37,13 @@ public class ProcessVersions {
 			.param("k", processKey).query(this::map).optional();
 	}
 
+	/** The newest published version of every process, by key. */
+	public List<ProcessVersion> latestOfEach() {
+		return jdbc.sql("select distinct on (process_key) " + COLUMNS
+				+ " from workflow_process_version order by process_key, version desc")
+			.query(this::map).list();
+	}
+
 	public Optional<ProcessVersion> find(String processKey, int version) {
 		return jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k and version = :v")
 			.param("k", processKey).param("v", version).query(this::map).optional();
