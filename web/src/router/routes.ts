@@ -204,6 +204,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
       },
       {
+        path: 'workflow/code-sets',
+        name: 'workflow-code-sets',
+        component: () => import('@/views/workflow/codesets/CodeSetsView.vue'),
+        meta: { titleKey: 'codeSets.title', navKey: 'forms', permission: FORM_READ },
+      },
+      {
         path: 'workflow/forms/:key',
         name: 'workflow-form-editor',
         component: () => import('@/views/workflow/forms/FormEditorView.vue'),

@@ -90,6 +90,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
 
   'workflow.instance.migrate': 'audit.actions.workflowInstanceMigrated',
   'workflow.process.rollback': 'audit.actions.workflowProcessRolledBack',
+  'workflow.code-set.create': 'audit.actions.workflowCodeSetCreated',
+  'workflow.code-set.update': 'audit.actions.workflowCodeSetUpdated',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',

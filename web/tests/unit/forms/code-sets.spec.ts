@@ -91,3 +91,54 @@ describe('a select bound to a code set', () => {
     wrapper.unmount()
   })
 })
+
+describe('code sets page', () => {
+  it('lists the sets, opens one, adds an item and shows the server\'s 422 on the item', async () => {
+    const { createPinia: newPinia, setActivePinia } = await import('pinia')
+    const { useSessionStore } = await import('@/stores/session')
+    const { adminMe } = await import('../../support/fixtures')
+    const CodeSetsView = (await import('@/views/workflow/codesets/CodeSetsView.vue')).default
+    const pinia = newPinia()
+    setActivePinia(pinia)
+    const session = useSessionStore()
+    session.me = { ...adminMe, permissions: ['workflow:form:read', 'workflow:form:write'] }
+    session.loaded = true
+    const calls: InternalAxiosRequestConfig[] = []
+    http.defaults.adapter = mockAdapter((config) => {
+      if (config.method === 'get' && config.url === '/api/v1/workflow/code-sets') {
+        return { status: 200, data: [{ key: 'campus-x', name: campus.name, items: 3, enabled: 2 }] }
+      }
+      if (config.method === 'get') return { status: 200, data: { ...campus, key: 'campus-x' } }
+      if (config.method === 'put') {
+        return {
+          status: 422,
+          headers: { 'content-type': 'application/problem+json' },
+          data: { type: 'urn:onecampus:problem:request.validation', title: '请求参数无效', status: 422, errorCode: 'request.validation', errors: [{ field: 'items[3].value', message: '代码值 east 重复' }] },
+        }
+      }
+      return { status: 200, data: {} }
+    }, calls)
+    const wrapper = mount(CodeSetsView, { global: { plugins: [pinia, i18n, ElementPlus] }, attachTo: document.body })
+    await flushPromises()
+    expect(wrapper.find('[data-testid=code-sets-table]').text()).toContain('2 / 3 启用')
+    await wrapper.find('[data-testid=code-sets-table] .el-table__row').trigger('click')
+    await flushPromises()
+    const dialog = document.querySelector('[data-testid=code-set-dialog]')!
+    expect(dialog.querySelectorAll('.code-sets__item')).toHaveLength(3)
+    document.querySelector<HTMLButtonElement>('[data-testid=code-set-add-item]')!.click()
+    await flushPromises()
+    const items = dialog.querySelectorAll('.code-sets__item')
+    expect(items).toHaveLength(4)
+    // stored values cannot be renamed or removed here, only disabled; the new one can
+    expect(items[0]!.querySelector<HTMLInputElement>('input')!.disabled).toBe(true)
+    expect(items[3]!.querySelector<HTMLInputElement>('input')!.disabled).toBe(false)
+    document.querySelector<HTMLButtonElement>('[data-testid=code-set-save]')!.click()
+    await flushPromises()
+    const put = calls.find((c) => c.method === 'put')!
+    expect(put.url).toBe('/api/v1/workflow/code-sets/campus-x')
+    expect(JSON.parse(String(put.data)).items).toHaveLength(4)
+    expect(items[3]!.textContent).toContain('代码值 east 重复')
+    wrapper.unmount()
+    document.body.innerHTML = ''
+  })
+})

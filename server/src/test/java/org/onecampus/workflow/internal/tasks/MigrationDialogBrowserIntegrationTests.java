@@ -18,9 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onecampus.workflow.internal.tasks.MigrationApiIntegrationTests.form;
-import static org.onecampus.workflow.internal.tasks.MigrationApiIntegrationTests.newProcess;
-import static org.onecampus.workflow.internal.tasks.MigrationApiIntegrationTests.process;
 
 /**
  * The migration round trip in the process editor's version history: with two instances on version 1 (one whose data
@@ -57,13 +54,6 @@ class MigrationDialogBrowserIntegrationTests {
 		return new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
 	}
 
-	UUID start(ApiClient applicant, String key, String item) {
-		var started = applicant.postJson("/api/v1/workflow/instances",
-				"{\"processKey\": \"" + key + "\", \"formData\": {\"item\": \"" + item + "\"}}");
-		assertThat(started.status()).as(started.body()).isEqualTo(201);
-		return UUID.fromString(started.json().get("id").asString());
-	}
-
 	int version(ApiClient client, UUID instance) {
 		return client.get("/api/v1/workflow/instances/" + instance).json().get("version").asInt();
 	}
@@ -71,21 +61,11 @@ class MigrationDialogBrowserIntegrationTests {
 	@Test
 	void anAdministratorDryRunsMigratesAndRollsBackInTheVersionHistory() {
 		ApiClient admin = as("admin");
-		UUID fac = directory.personIdByUsername("fac001").orElseThrow();
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String formKey = "loan-" + suffix;
-		String key = "loan-flow-" + suffix;
-		assertThat(admin.postJson("/api/v1/workflow/forms", form(formKey, 50)).status()).isEqualTo(201);
-		assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
-		assertThat(admin.putJson("/api/v1/workflow/forms/" + formKey, form(formKey, 4)).status()).isEqualTo(200);
-		assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
-		assertThat(admin.postJson("/api/v1/workflow/processes", newProcess(key, formKey, 1, fac)).status()).isEqualTo(201);
-		assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
-		ApiClient stu = as("stu001");
-		UUID longItem = start(stu, key, "笔记本电脑一台");
-		UUID shortItem = start(stu, key, "投影仪");
-		assertThat(admin.putJson("/api/v1/workflow/processes/" + key, process(formKey, 2, fac, "r")).status()).isEqualTo(200);
-		assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
+		MigrationApiIntegrationTests.Loan loan = MigrationApiIntegrationTests.Loan.publish(admin, as("stu001"),
+				directory.personIdByUsername("fac001").orElseThrow());
+		String key = loan.key();
+		UUID longItem = loan.longItem();
+		UUID shortItem = loan.shortItem();
 
 		context = Chromium.newContext(1280, 900);
 		Page page = Chromium.signIn(context, port, "admin");
