@@ -137,7 +137,8 @@ describe('code sets page', () => {
     const put = calls.find((c) => c.method === 'put')!
     expect(put.url).toBe('/api/v1/workflow/code-sets/campus-x')
     expect(JSON.parse(String(put.data)).items).toHaveLength(4)
-    expect(items[3]!.textContent).toContain('代码值 east 重复')
+    // the 422 comes back through the CSRF and error interceptors; wait for it to land on the item
+    await vi.waitFor(() => expect(items[3]!.textContent).toContain('代码值 east 重复'))
     wrapper.unmount()
     document.body.innerHTML = ''
   })
