@@ -12,6 +12,8 @@ import type { FormDefinition } from '@/components/forms/formModel'
 import { mockAdapter } from '../../support/mockAdapter'
 
 vi.setConfig({ testTimeout: 60_000 })
+/** How long to wait for a request chain to settle on a busy machine (a bound, not a timing assertion). */
+const PATIENT = { timeout: 15_000 }
 
 const campus: CodeSet = {
   key: 'campus',
@@ -138,7 +140,7 @@ describe('code sets page', () => {
     expect(put.url).toBe('/api/v1/workflow/code-sets/campus-x')
     expect(JSON.parse(String(put.data)).items).toHaveLength(4)
     // the 422 comes back through the CSRF and error interceptors; wait for it to land on the item
-    await vi.waitFor(() => expect(items[3]!.textContent).toContain('代码值 east 重复'))
+    await vi.waitFor(() => expect(items[3]!.textContent).toContain('代码值 east 重复'), PATIENT)
     wrapper.unmount()
     document.body.innerHTML = ''
   })
