@@ -6,7 +6,7 @@ import { PASSWORD_REPORT_MANAGE, PASSWORD_REPORT_READ, POLICY_READ, THROTTLE_MAN
 import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
-import { TASK_READ } from '@/api/workflow/tasks'
+import { INSTANCE_START, TASK_READ } from '@/api/workflow/tasks'
 import { APPLICATION_CREATE, APPLICATION_READ } from '@/api/hall/applications'
 import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
@@ -158,6 +158,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'tasks.pageTitle.task', navKey: 'todo', permission: TASK_READ },
       },
       {
+        path: 'workflow/start',
+        name: 'workflow-start',
+        component: () => import('@/views/workflow/start/StartListView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.start', navKey: 'todo', permission: INSTANCE_START },
+      },
+      {
+        path: 'workflow/start/:processKey',
+        name: 'workflow-start-form',
+        component: () => import('@/views/workflow/start/StartFormView.vue'),
+        meta: { titleKey: 'tasks.pageTitle.start', navKey: 'todo', permission: INSTANCE_START },
+      },
+      {
         path: 'workflow/instances/:id',
         name: 'workflow-instance',
         component: () => import('@/views/workflow/tasks/InstanceDetailView.vue'),
@@ -216,6 +228,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-forms',
         component: () => import('@/views/workflow/forms/FormsListView.vue'),
         meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'workflow/code-sets',
+        name: 'workflow-code-sets',
+        component: () => import('@/views/workflow/codesets/CodeSetsView.vue'),
+        meta: { titleKey: 'codeSets.title', navKey: 'forms', permission: FORM_READ },
       },
       {
         path: 'workflow/forms/:key',

@@ -100,6 +100,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'hall.application.evaluate': 'audit.actions.hallApplicationEvaluated',
   'hall.draft.save': 'audit.actions.hallDraftSaved',
   'hall.draft.delete': 'audit.actions.hallDraftDeleted',
+  'workflow.code-set.create': 'audit.actions.workflowCodeSetCreated',
+  'workflow.code-set.update': 'audit.actions.workflowCodeSetUpdated',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',

@@ -2,6 +2,7 @@ import { http } from '@/api/http'
 import type { Page } from '@/api/messaging/types'
 
 export const TASK_READ = 'workflow:task:read'
+export const INSTANCE_START = 'workflow:instance:start'
 
 export type TaskScope = 'todo' | 'done' | 'cc'
 export type Localized = Record<string, string>
@@ -74,6 +75,22 @@ export interface InstanceView {
   current: Array<{ nodeId: string; nodeName: Localized; handlers: Array<{ taskId: string; person: PersonRef }> }>
   timeline: TimelineStep[]
   canWithdraw: boolean
+  canAdminister?: boolean
+  /** The form version the instance pins (rendered read-only with labels); null for a process without a form. */
+  form?: TaskForm | null
+  /** The viewer's field access when they see the instance as a handler; empty for the applicant and administrators. */
+  fieldAccess?: Record<string, 'EDITABLE' | 'READONLY' | 'HIDDEN'>
+}
+
+/** `GET /api/v1/workflow/startable-processes`: a process the caller may apply for, newest published version. */
+export interface StartableProcess {
+  key: string
+  version: number
+  name: Localized
+  formKey: string | null
+  formVersion: number | null
+  /** Nodes whose approvers the applicant chooses at submit. */
+  applicantChooses: Array<{ nodeId: string; name: Localized }>
 }
 
 export interface InstanceSummary {
@@ -93,6 +110,28 @@ export async function listTasks(scope: TaskScope, page: number, size: number): P
 
 export async function getTask(id: string): Promise<TaskDetail> {
   const { data } = await http.get<TaskDetail>(`/api/v1/workflow/tasks/${encodeURIComponent(id)}`)
+  return data
+}
+
+export async function listStartable(): Promise<StartableProcess[]> {
+  return (await http.get<StartableProcess[]>('/api/v1/workflow/startable-processes')).data
+}
+
+/**
+ * Starts an instance; `idempotencyKey` makes a retried submit return the same instance. 422 field errors are not
+ * toasted (they belong on the form).
+ */
+export async function startInstance(
+  processKey: string,
+  formData: Record<string, unknown>,
+  assignees: Record<string, string[]>,
+  idempotencyKey: string,
+): Promise<InstanceSummary> {
+  const { data } = await http.post<InstanceSummary>(
+    '/api/v1/workflow/instances',
+    { processKey, formData, ...(Object.keys(assignees).length > 0 ? { assignees } : {}) },
+    { headers: { 'Idempotency-Key': idempotencyKey } },
+  )
   return data
 }
 

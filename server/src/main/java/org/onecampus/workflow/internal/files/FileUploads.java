@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onecampus.identity.CampusUser;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.workflow.FileAccessPolicy;
@@ -102,9 +103,9 @@ class FileUploads {
 	}
 
 	/** @return the file when the person may read it; empty otherwise (callers answer 404 either way) */
-	Optional<StoredFile> readable(UUID id, UUID personId) {
+	Optional<StoredFile> readable(UUID id, CampusUser reader) {
 		return files.find(id)
-			.filter(f -> f.uploadedBy().equals(personId) || policies.stream().anyMatch(p -> p.mayRead(id, personId)));
+			.filter(f -> f.uploadedBy().equals(reader.personId()) || policies.stream().anyMatch(p -> p.mayRead(id, reader)));
 	}
 
 	InputStream open(StoredFile file) throws IOException {

@@ -49,10 +49,10 @@ class FilesController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("isAuthenticated()")
-	@Operation(summary = "Download a file: the uploader, or someone who may see an instance referencing it; 404 otherwise")
+	@Operation(summary = "Download a file: the uploader, or someone who may see an instance referencing it (participants, administrators of its process); 404 otherwise")
 	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CampusUser user, @PathVariable UUID id)
 			throws IOException {
-		StoredFile file = uploads.readable(id, user.personId()).orElseThrow(() -> PlatformException.notFound("file", id));
+		StoredFile file = uploads.readable(id, user).orElseThrow(() -> PlatformException.notFound("file", id));
 		InputStream in = uploads.open(file);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))

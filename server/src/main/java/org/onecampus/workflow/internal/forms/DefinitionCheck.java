@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.workflow.FormExpressions;
@@ -95,7 +96,7 @@ final class DefinitionCheck {
 				problem(path + ".key", "workflow.form.definition.field-not-in-schema", f.key());
 				continue;
 			}
-			String expected = WidgetTypes.mismatch(f.widget(), property);
+			String expected = WidgetTypes.mismatch(f.widget(), property, f.codeSet() != null && !f.codeSet().isBlank());
 			if (expected != null) {
 				problem(path + ".widget", "workflow.form.definition.widget-type", f.widget(), expected);
 			}
@@ -159,6 +160,27 @@ final class DefinitionCheck {
 		catch (FormExpressions.SyntaxException ex) {
 			problem(path, "workflow.form.definition.expression", ex.position() + 1, ex.getMessage());
 		}
+	}
+
+	/** Problems for fields (and table columns) that name a code set that does not exist. */
+	static List<FieldProblem> unknownCodeSets(JsonNode layout, Predicate<String> exists) {
+		List<FieldProblem> unknown = new ArrayList<>();
+		if (layout == null || !layout.path("fields").isArray()) {
+			return unknown;
+		}
+		for (Field f : FormLayout.of(layout).fields()) {
+			String path = "layout.fields[" + f.index() + "]";
+			if (f.codeSet() != null && !exists.test(f.codeSet())) {
+				unknown.add(new FieldProblem(path + ".codeSet", "workflow.form.definition.code-set-unknown", f.codeSet()));
+			}
+			for (Field c : f.columns() == null ? List.<Field>of() : f.columns()) {
+				if (c.codeSet() != null && !exists.test(c.codeSet())) {
+					unknown.add(new FieldProblem(path + ".columns[" + c.index() + "].codeSet",
+							"workflow.form.definition.code-set-unknown", c.codeSet()));
+				}
+			}
+		}
+		return unknown;
 	}
 
 	private void checkOptions(Field f, JsonNode property, String path) {

@@ -9,6 +9,7 @@ import org.onecampus.identity.PersonProfiles;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
+import org.onecampus.workflow.internal.codesets.CodeSetValues;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
@@ -29,10 +30,13 @@ class FormDesign {
 
 	private final AuditLog audit;
 
-	FormDesign(FormDefinitions definitions, PersonProfiles profiles, AuditLog audit) {
+	private final CodeSetValues codeSets;
+
+	FormDesign(FormDefinitions definitions, PersonProfiles profiles, AuditLog audit, CodeSetValues codeSets) {
 		this.definitions = definitions;
 		this.profiles = profiles;
 		this.audit = audit;
+		this.codeSets = codeSets;
 	}
 
 	/** @throws PlatformException 422 when invalid, 409 when the key is taken */
@@ -106,6 +110,7 @@ class FormDesign {
 			problems.add(new FieldProblem("ownerOrgUnitId", "workflow.form.owner"));
 		}
 		problems.addAll(DefinitionCheck.check(input.schema(), input.layout()));
+		problems.addAll(DefinitionCheck.unknownCodeSets(input.layout(), codeSets::exists));
 		if (!problems.isEmpty()) {
 			throw PlatformException.invalid(problems);
 		}

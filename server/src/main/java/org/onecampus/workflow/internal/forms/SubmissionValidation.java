@@ -20,6 +20,7 @@ import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.workflow.FieldAccess;
 import org.onecampus.workflow.FormExpressions;
 import org.onecampus.workflow.PrefilledValue;
+import org.onecampus.workflow.internal.codesets.CodeSetValues;
 import org.onecampus.workflow.internal.files.UploadedFiles;
 import org.onecampus.workflow.internal.files.UploadedFiles.StoredFile;
 import org.onecampus.workflow.internal.forms.FormLayout.Field;
@@ -51,11 +52,15 @@ class SubmissionValidation {
 
 	private final JsonMapper json;
 
-	SubmissionValidation(PersonProfiles profiles, UploadedFiles files, Prefills prefills, JsonMapper json) {
+	private final CodeSetValues codeSets;
+
+	SubmissionValidation(PersonProfiles profiles, UploadedFiles files, Prefills prefills, JsonMapper json,
+			CodeSetValues codeSets) {
 		this.profiles = profiles;
 		this.files = files;
 		this.prefills = prefills;
 		this.json = json;
+		this.codeSets = codeSets;
 	}
 
 	/**
@@ -123,6 +128,7 @@ class SubmissionValidation {
 			applyVisibility(data);
 			checkRequired(data);
 			checkSchema(data);
+			checkCodeSets(data);
 			checkDateRanges(data);
 			checkReferences(data);
 			return data;
@@ -274,6 +280,43 @@ class SubmissionValidation {
 					}
 				}
 			}
+		}
+
+		/** Choice fields bound to a code set accept only the set's enabled values (one query for all sets). */
+		private void checkCodeSets(Map<String, Object> data) {
+			Map<String, Field> bound = new LinkedHashMap<>();
+			Map<String, Object> values = new LinkedHashMap<>();
+			for (Field f : form.layout().fields()) {
+				Object value = data.get(f.key());
+				if (f.codeSet() != null) {
+					bound.put(f.key(), f);
+					values.put(f.key(), value);
+				}
+				if (f.columns() != null && value instanceof List<?> rows) {
+					for (int i = 0; i < rows.size(); i++) {
+						for (Field c : f.columns()) {
+							if (c.codeSet() != null && rows.get(i) instanceof Map<?, ?> row) {
+								String path = f.key() + "[" + i + "]." + c.key();
+								bound.put(path, c);
+								values.put(path, row.get(c.key()));
+							}
+						}
+					}
+				}
+			}
+			values.values().removeIf(SubmissionValidation::isEmpty);
+			if (values.isEmpty()) {
+				return;
+			}
+			Map<String, Set<String>> enabled = codeSets
+				.enabledValues(values.keySet().stream().map(p -> bound.get(p).codeSet()).toList());
+			values.forEach((path, value) -> {
+				Set<String> allowed = enabled.getOrDefault(bound.get(path).codeSet(), Set.of());
+				List<?> chosen = value instanceof List<?> list ? list : List.of(value);
+				if (chosen.stream().anyMatch(v -> !allowed.contains(String.valueOf(v)))) {
+					problem(path, "code-set", labelOf(path));
+				}
+			});
 		}
 
 		private void checkSchema(Map<String, Object> data) {

@@ -12,6 +12,11 @@ final class WidgetTypes {
 
 	/** @return null when the property fits the widget, else a short description of what is expected */
 	static String mismatch(String widget, JsonNode p) {
+		return mismatch(widget, p, false);
+	}
+
+	/** @param codeSet whether the field takes its options from a code set (its schema then has no enum) */
+	static String mismatch(String widget, JsonNode p, boolean codeSet) {
 		String type = FormLayout.text(p.get("type"));
 		String format = FormLayout.text(p.get("format"));
 		JsonNode items = p.path("items");
@@ -26,8 +31,9 @@ final class WidgetTypes {
 			case "daterange" -> "array".equals(type) && "string".equals(FormLayout.text(items.get("type")))
 					&& "date".equals(FormLayout.text(items.get("format"))) && p.path("minItems").asInt(-1) == 2
 					&& p.path("maxItems").asInt(-1) == 2 ? null : "array of 2 strings, format date";
-			case "select", "radio" -> "string".equals(type) && p.path("enum").isArray() ? null : "string with enum";
-			case "checkbox" -> "array".equals(type) && items.path("enum").isArray()
+			case "select", "radio" -> "string".equals(type) && (codeSet || p.path("enum").isArray()) ? null
+					: "string with enum";
+			case "checkbox" -> "array".equals(type) && (codeSet || items.path("enum").isArray())
 					&& p.path("uniqueItems").asBoolean(false) ? null : "array of enum strings, uniqueItems";
 			case "person", "org" -> "string".equals(type) && "uuid".equals(format) ? null : "string, format uuid";
 			case "file", "image" -> "array".equals(type) && "object".equals(FormLayout.text(items.get("type"))) ? null

@@ -48,6 +48,13 @@ public class ProcessVersions {
 			.param("k", processKey).query(this::map).optional();
 	}
 
+	/** The newest published version of every process, by key. */
+	public List<ProcessVersion> latestOfEach() {
+		return jdbc.sql("select distinct on (process_key) " + COLUMNS
+				+ " from workflow_process_version order by process_key, version desc")
+			.query(this::map).list();
+	}
+
 	public Optional<ProcessVersion> find(String processKey, int version) {
 		String cacheKey = version + ":" + processKey;
 		ProcessVersion cached = published.get(cacheKey);

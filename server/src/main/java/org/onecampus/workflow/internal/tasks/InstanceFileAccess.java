@@ -3,6 +3,7 @@ package org.onecampus.workflow.internal.tasks;
 import java.util.List;
 import java.util.UUID;
 
+import org.onecampus.identity.CampusUser;
 import org.onecampus.workflow.FileAccessPolicy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets the participants of an instance download the files its form data or its actions' attachments
- * reference: whoever may see the instance ({@link InstanceViews#participates}) may read the file.
+ * reference: whoever may see the instance (a participant, {@link InstanceViews#participates}, or an administrator of
+ * its process, {@link InstanceViews#administers}) may read the file.
  */
 @Component
 class InstanceFileAccess implements FileAccessPolicy {
@@ -28,7 +30,7 @@ class InstanceFileAccess implements FileAccessPolicy {
 	}
 
 	@Override
-	public boolean mayRead(UUID fileId, UUID personId) {
+	public boolean mayRead(UUID fileId, CampusUser reader) {
 		List<UUID> referencing = jdbc.sql("""
 				select i.id from workflow_instance i
 				where jsonb_path_exists(i.form_data, '$.** ? (@.id == $f)', jsonb_build_object('f', cast(:file as text)))
@@ -43,7 +45,8 @@ class InstanceFileAccess implements FileAccessPolicy {
 		return referencing.stream()
 			.map(instances::find)
 			.flatMap(java.util.Optional::stream)
-			.anyMatch(instance -> views.participates(instance, personId)) || inOwnArchivedInstance(fileId, personId);
+			.anyMatch(instance -> views.participates(instance, reader.personId()) || views.administers(instance, reader))
+				|| inOwnArchivedInstance(fileId, reader.personId());
 	}
 
 	/** An instance of the person moved to the archive references the file (its applicant still reads it). */

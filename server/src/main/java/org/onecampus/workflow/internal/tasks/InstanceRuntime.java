@@ -477,7 +477,8 @@ class InstanceRuntime implements Processes {
 		return chosen;
 	}
 
-	private boolean mayStart(ProcessVersion version, UUID applicant) {
+	/** Whether the person is in the version's applicant scope (everyone when the scope is empty). */
+	boolean mayStart(ProcessVersion version, UUID applicant) {
 		JsonNode scope = version.applicants();
 		List<String> types = strings(scope.path("affiliationTypes"));
 		List<String> roles = strings(scope.path("roles"));

@@ -75,7 +75,8 @@ class InstanceViews {
 
 	record InstanceView(UUID id, String processKey, int version, Map<String, String> processName, String status,
 			Person applicant, Instant startedAt, Instant endedAt, Map<String, Object> formData, List<CurrentNode> current,
-			List<Step> timeline, boolean canWithdraw, boolean canAdminister, boolean archived) {
+			List<Step> timeline, boolean canWithdraw, boolean canAdminister, boolean archived, FormRef form,
+			Map<String, FieldAccess> fieldAccess) {
 	}
 
 	InstanceView instance(UUID id, CampusUser viewer) {
@@ -119,7 +120,17 @@ class InstanceViews {
 				visible(version, access, instance.formData(), hideFields), List.copyOf(current.values()), timeline,
 				!archived && instance.applicantId().equals(viewer.personId()) && instance.active()
 						&& !instances.approverActed(id, viewer.personId()),
-				!archived && admin, archived);
+				!archived && admin, archived, form(version), access == null ? Map.of() : access);
+	}
+
+	/** The form version the instance's process version pins, for rendering its data with labels; null without one. */
+	private FormRef form(ProcessVersion version) {
+		Forms available = forms.getIfAvailable();
+		if (version.formKey() == null || available == null) {
+			return null;
+		}
+		Forms.FormVersion fv = available.version(version.formKey(), version.formVersion());
+		return new FormRef(fv.key(), fv.version(), fv.name(), fv.schema(), fv.layout());
 	}
 
 	/** The instance if the viewer may see it (applicant, handler, CC recipient, process administrator); else 404. */
@@ -151,6 +162,11 @@ class InstanceViews {
 			throw PlatformException.notFound("instance", id);
 		}
 		return instance;
+	}
+
+	/** Whether the viewer administers the instance's process (and so may see the instance). */
+	boolean administers(InstanceRecord instance, CampusUser viewer) {
+		return administers(versions.find(instance.processKey(), instance.version()).orElseThrow(), viewer);
 	}
 
 	static boolean administers(ProcessVersion version, CampusUser viewer) {
@@ -232,12 +248,7 @@ class InstanceViews {
 			throw PlatformException.notFound("task", taskId);
 		}
 		Map<String, FieldAccess> access = InstanceRuntime.access(version, task.nodeId());
-		FormRef form = null;
-		Forms available = forms.getIfAvailable();
-		if (version.formKey() != null && available != null) {
-			Forms.FormVersion fv = available.version(version.formKey(), version.formVersion());
-			form = new FormRef(fv.key(), fv.version(), fv.name(), fv.schema(), fv.layout());
-		}
+		FormRef form = form(version);
 		List<String> actions = mine && "OPEN".equals(task.status()) && "RUNNING".equals(instance.status())
 				? ("HANDLER".equals(task.nodeType()) ? List.of("approval", "return", "transfer", "delegation", "signers")
 						: List.of("approval", "rejection", "return", "transfer", "delegation", "signers"))

@@ -30,6 +30,7 @@ import org.onecampus.workflow.FieldAccess;
 import org.onecampus.workflow.Forms.FormVersion;
 import org.onecampus.workflow.PrefillProvider;
 import org.onecampus.workflow.PrefilledValue;
+import org.onecampus.workflow.internal.codesets.CodeSetValues;
 import org.onecampus.workflow.internal.files.UploadedFiles;
 import org.onecampus.workflow.internal.files.UploadedFiles.StoredFile;
 import tools.jackson.databind.JsonNode;
@@ -88,7 +89,19 @@ class SubmissionValidationTests {
 				return Map.of("name", new PrefilledValue("李明轩", "profile.name", Instant.now(), true));
 			}
 		};
-		validation = new SubmissionValidation(new Directory(), files, new Prefills(List.of(profile)), JSON);
+		// the every-widget form binds no code set (CodeSetsIntegrationTests covers code-set fields)
+		CodeSetValues noCodeSets = new CodeSetValues() {
+			@Override
+			public boolean exists(String key) {
+				return false;
+			}
+
+			@Override
+			public Map<String, Set<String>> enabledValues(Collection<String> keys) {
+				return Map.of();
+			}
+		};
+		validation = new SubmissionValidation(new Directory(), files, new Prefills(List.of(profile)), JSON, noCodeSets);
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 	}
 

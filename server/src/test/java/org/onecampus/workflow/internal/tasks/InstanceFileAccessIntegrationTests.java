@@ -21,7 +21,10 @@ import static org.onecampus.workflow.internal.tasks.SimpleModels.approver;
 import static org.onecampus.workflow.internal.tasks.SimpleModels.config;
 import static org.onecampus.workflow.internal.tasks.SimpleModels.model;
 
-/** Participants of an instance download the files its data references; nobody else does. */
+/**
+ * Participants of an instance and administrators of its process ({@code workflow:process:admin}) download the files
+ * its data references; nobody else does.
+ */
 @IntegrationTest
 class InstanceFileAccessIntegrationTests {
 
@@ -69,6 +72,9 @@ class InstanceFileAccessIntegrationTests {
 		String path = "/api/v1/workflow/files/" + file;
 		ApiClient counsellor = as("cou001");
 		assertProblem(counsellor.get(path), 404, "resource.not-found");
+		// intl001 holds workflow:process:admin (流程管理员) but the file is in no instance yet
+		ApiClient processAdmin = as("intl001");
+		assertProblem(processAdmin.get(path), 404, "resource.not-found");
 
 		Response started = student.postJson("/api/v1/workflow/instances", """
 				{"processKey": "%s", "formData": {"reason": "病假", "proof": [{"id": "%s", "name": "诊断证明.pdf",
@@ -79,6 +85,10 @@ class InstanceFileAccessIntegrationTests {
 		assertThat(download.status()).isEqualTo(200);
 		assertThat(download.body()).isEqualTo(new String(PDF, StandardCharsets.US_ASCII));
 		assertThat(student.get(path, "*/*").status()).isEqualTo(200);
+		// the process administrator is no participant, yet may see the instance and so its files
+		Response administered = processAdmin.get(path, "*/*");
+		assertThat(administered.status()).isEqualTo(200);
+		assertThat(administered.body()).isEqualTo(new String(PDF, StandardCharsets.US_ASCII));
 		assertProblem(as("grad001").get(path), 404, "resource.not-found");
 	}
 }

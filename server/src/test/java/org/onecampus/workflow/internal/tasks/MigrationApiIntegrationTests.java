@@ -59,7 +59,7 @@ class MigrationApiIntegrationTests {
 				""".formatted(formKey, formVersion, approver, second);
 	}
 
-	UUID start(ApiClient applicant, String key, String item) {
+	static UUID start(ApiClient applicant, String key, String item) {
 		Response started = applicant.postJson("/api/v1/workflow/instances",
 				"{\"processKey\": \"" + key + "\", \"formData\": {\"item\": \"" + item + "\"}}");
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -79,27 +79,41 @@ class MigrationApiIntegrationTests {
 		throw new AssertionError(id + " is not in " + report);
 	}
 
+	/**
+	 * A loan process whose version 1 runs two instances (item "笔记本电脑一台" and "投影仪") and whose version 2 adds a
+	 * review node "r" and pins form version 2, where the item may have 4 characters at most (so only the short one
+	 * can move).
+	 */
+	record Loan(String key, UUID longItem, UUID shortItem) {
+
+		static Loan publish(ApiClient admin, ApiClient applicant, UUID approver) {
+			String suffix = UUID.randomUUID().toString().substring(0, 8);
+			String formKey = "loan-" + suffix;
+			String key = "loan-flow-" + suffix;
+			assertThat(admin.postJson("/api/v1/workflow/forms", form(formKey, 50)).status()).isEqualTo(201);
+			assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
+			assertThat(admin.putJson("/api/v1/workflow/forms/" + formKey, form(formKey, 4)).status()).isEqualTo(200);
+			assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
+			Response created = admin.postJson("/api/v1/workflow/processes", newProcess(key, formKey, 1, approver));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
+			UUID longItem = start(applicant, key, "笔记本电脑一台");
+			UUID shortItem = start(applicant, key, "投影仪");
+			assertThat(admin.putJson("/api/v1/workflow/processes/" + key, process(formKey, 2, approver, "r")).status())
+				.isEqualTo(200);
+			assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
+			return new Loan(key, longItem, shortItem);
+		}
+	}
+
 	@Test
 	void anAdministratorPlansAMigrationWithFormChecksAndRollsBackABadPublish() {
 		ApiClient admin = as("admin");
-		UUID fac = directory.personIdByUsername("fac001").orElseThrow();
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String formKey = "loan-" + suffix;
-		String key = "loan-flow-" + suffix;
-		assertThat(admin.postJson("/api/v1/workflow/forms", form(formKey, 50)).status()).isEqualTo(201);
-		assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
-		assertThat(admin.putJson("/api/v1/workflow/forms/" + formKey, form(formKey, 4)).status()).isEqualTo(200);
-		assertThat(admin.postJson("/api/v1/workflow/forms/" + formKey + "/versions", "").status()).isEqualTo(201);
-
-		Response created = admin.postJson("/api/v1/workflow/processes", newProcess(key, formKey, 1, fac));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
 		ApiClient stu = as("stu001");
-		UUID longItem = start(stu, key, "笔记本电脑一台");
-		UUID shortItem = start(stu, key, "投影仪");
-
-		assertThat(admin.putJson("/api/v1/workflow/processes/" + key, process(formKey, 2, fac, "r")).status()).isEqualTo(200);
-		assertThat(admin.postJson("/api/v1/workflow/processes/" + key + "/versions", "").status()).isEqualTo(201);
+		Loan loan = Loan.publish(admin, stu, directory.personIdByUsername("fac001").orElseThrow());
+		String key = loan.key();
+		UUID longItem = loan.longItem();
+		UUID shortItem = loan.shortItem();
 
 		Response diff = admin.get("/api/v1/workflow/processes/" + key + "/versions/1/diff/2");
 		assertThat(diff.status()).as(diff.body()).isEqualTo(200);
