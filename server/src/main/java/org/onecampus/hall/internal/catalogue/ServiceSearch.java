@@ -123,6 +123,11 @@ final class ServiceSearch {
 			for (String keyword : doc.keywords()) {
 				distance = Math.min(distance, fuzzy(word, keyword));
 			}
+			for (List<List<String>> keyword : doc.keywordPinyin()) {
+				for (String spelling : PinyinText.spellings(keyword, 8)) {
+					distance = Math.min(distance, fuzzy(word, spelling));
+				}
+			}
 			if (distance <= allowed) {
 				best = 35 - 10 * distance;
 			}
