@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class AcademicCalendar {
 
 	private final Clock clock;
 
+	@Autowired
 	AcademicCalendar(Settings settings, ObjectProvider<Clock> clock) {
 		this(settings.moments() == null || settings.moments().isEmpty() ? DEFAULT_MOMENTS : settings.moments(),
 				clock.getIfUnique(() -> Clock.system(ZoneId.of("Asia/Shanghai"))));
