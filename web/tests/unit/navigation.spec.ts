@@ -8,35 +8,36 @@ const student: string[] = []
 
 describe('permission-driven navigation', () => {
   it.each([
-    ['admin', admin, ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
-    ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
-    ['student', student, ['home', 'profile', 'account', 'inbox']],
-    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
-    ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'tasks']],
+    ['admin', admin, ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin']],
+    ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'hall', 'audit']],
+    ['student', student, ['home', 'profile', 'account', 'inbox', 'hall']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox', 'hall']],
+    ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'hall', 'tasks']],
     [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
-      ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords', 'policies'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'throttles', 'weakPasswords', 'policies'],
     ],
     [
       'a process designer',
       ['workflow:form:read', 'workflow:form:write', 'workflow:form:publish'],
-      ['home', 'profile', 'account', 'inbox', 'forms'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'forms'],
     ],
-    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
-    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'processes']],
+    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
+    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'hall', 'processes']],
     [
       'an auditor who also designs processes',
       [...auditor, 'workflow:process:read'],
-      ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'processes'],
     ],
+    ['a department service administrator', ['hall:service:manage'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
 
   it.each([
-    ['admin', admin, ['profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
-    ['student', student, ['profile', 'account', 'inbox']],
+    ['admin', admin, ['profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin']],
+    ['student', student, ['profile', 'account', 'inbox', 'hall']],
   ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
     expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
