@@ -44,7 +44,7 @@ class HallBrowserIntegrationTests {
 		page.navigate(url("/hall"));
 		assertThat(page.getByTestId("service-card-student-leave")).isVisible();
 		Chromium.screenshot(page, "hall-desktop-zh");
-		page.getByTestId("hall-search").locator("input").fill("zxzm");
+		page.getByTestId("hall-search").fill("zxzm");
 		assertThat(page.getByTestId("hall-results").locator("article").first()).hasAttribute("data-testid",
 				"service-card-study-certificate");
 		Chromium.screenshot(page, "hall-search-zxzm");
