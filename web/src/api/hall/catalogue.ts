@@ -142,7 +142,8 @@ export async function listServices(query: ListQuery, signal?: AbortSignal): Prom
 }
 
 export async function getService(code: string): Promise<ServiceDetail> {
-  const { data } = await http.get<ServiceDetail>(`/api/v1/hall/services/${encodeURIComponent(code)}`)
+  // silent: the item page renders a 404 itself
+  const { data } = await http.get<ServiceDetail>(`/api/v1/hall/services/${encodeURIComponent(code)}`, { silent: true })
   return data
 }
 
@@ -167,7 +168,9 @@ export async function listPublicServices(query: ListQuery, signal?: AbortSignal)
 }
 
 export async function getPublicService(code: string): Promise<ServiceDetail> {
-  const { data } = await http.get<ServiceDetail>(`/api/v1/hall/public/services/${encodeURIComponent(code)}`)
+  const { data } = await http.get<ServiceDetail>(`/api/v1/hall/public/services/${encodeURIComponent(code)}`, {
+    silent: true,
+  })
   return data
 }
 
@@ -200,29 +203,34 @@ export async function getAdminService(code: string): Promise<ServiceItem> {
 }
 
 export async function createService(item: ServiceItem): Promise<ServiceItem> {
-  const { data } = await http.post<ServiceItem>('/api/v1/hall/admin/services', item)
+  const { data } = await http.post<ServiceItem>('/api/v1/hall/admin/services', item, { silent: true })
   return data
 }
 
 export async function updateService(code: string, item: ServiceItem): Promise<ServiceItem> {
-  const { data } = await http.put<ServiceItem>(`/api/v1/hall/admin/services/${encodeURIComponent(code)}`, item)
+  const { data } = await http.put<ServiceItem>(`/api/v1/hall/admin/services/${encodeURIComponent(code)}`, item, {
+    silent: true,
+  })
   return data
 }
 
 export async function publishService(code: string, revision: number): Promise<ServiceItem> {
-  const { data } = await http.post<ServiceItem>(`/api/v1/hall/admin/services/${encodeURIComponent(code)}/publication`, {
-    revision,
-  })
+  const { data } = await http.post<ServiceItem>(`/api/v1/hall/admin/services/${encodeURIComponent(code)}/publication`,
+    { revision },
+    { silent: true },
+  )
   return data
 }
 
 export async function takeServiceOffline(code: string, revision: number): Promise<ServiceItem> {
   const { data } = await http.delete<ServiceItem>(
     `/api/v1/hall/admin/services/${encodeURIComponent(code)}/publication`,
-    { params: { revision } },
+    { params: { revision }, silent: true },
   )
   return data
 }
+
+/* The admin writes above are silent: the pages show 409 and 422 at the right place themselves. */
 
 /** A new, empty item for the editor. */
 export function emptyService(): ServiceItem {

@@ -1,14 +1,11 @@
 import { onMounted, ref, watch, type Ref } from 'vue'
-import { ElMessage } from 'element-plus'
 import type { Cards, Category, ListQuery, ServiceCard } from '@/api/hall/catalogue'
-import { toApiProblem } from '@/api/problem'
 
-/** Shows a failed request's problem title; for the hall pages' loaders. */
+/** Runs a request and gives undefined when it fails (the http client has already shown the problem). */
 export async function reporting<T>(load: () => Promise<T>): Promise<T | undefined> {
   try {
     return await load()
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_CANCELED') ElMessage.error(toApiProblem(error).title)
+  } catch {
     return undefined
   }
 }
