@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -11,6 +11,7 @@ import { APPLICATION_READ } from '@/api/hall/applications'
 import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
+import { SERVICE_MANAGE } from '@/api/hall/catalogue'
 
 export type NavKey =
   | 'home'
@@ -19,6 +20,7 @@ export type NavKey =
   | 'inbox'
   | 'todo'
   | 'applications'
+  | 'hall'
   | 'audit'
   | 'people'
   | 'org'
@@ -32,6 +34,7 @@ export type NavKey =
   | 'roles'
   | 'forms'
   | 'processes'
+  | 'hall-admin'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -60,6 +63,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'profile', path: '/profile', titleKey: 'common.nav.profile', descriptionKey: 'home.modules.profile', icon: User },
   { key: 'account', path: '/account', titleKey: 'account.nav.account', descriptionKey: 'account.home.account', icon: Lock },
   { key: 'inbox', path: '/messaging/inbox', titleKey: 'messaging.nav.inbox', descriptionKey: 'messaging.home.inbox', icon: Bell },
+  { key: 'hall', path: '/hall', titleKey: 'hall.nav', descriptionKey: 'hall.homeDescription', icon: Briefcase },
   {
     key: 'applications',
     path: '/hall/applications',
@@ -171,6 +175,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'processes.homeDescription',
     icon: Share,
     permission: PROCESS_READ,
+  },
+  {
+    key: 'hall-admin',
+    path: '/hall/admin/services',
+    titleKey: 'hall.navAdmin',
+    descriptionKey: 'hall.adminHomeDescription',
+    icon: Collection,
+    permission: SERVICE_MANAGE,
   },
 ]
 

@@ -11,6 +11,7 @@ import { APPLICATION_CREATE, APPLICATION_READ } from '@/api/hall/applications'
 import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
+import { SERVICE_MANAGE } from '@/api/hall/catalogue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -51,6 +52,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'stepUp.pageTitle' },
   },
   {
+    path: '/hall/public',
+    name: 'hall-public',
+    component: () => import('@/views/hall/catalogue/PublicHallView.vue'),
+    meta: { public: true, titleKey: 'hall.publicTitle' },
+  },
+  {
+    path: '/hall/public/services/:code',
+    name: 'hall-public-service',
+    component: () => import('@/views/hall/catalogue/PublicServiceView.vue'),
+    props: true,
+    meta: { public: true, titleKey: 'hall.publicTitle' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/AppLayout.vue'),
     children: [
@@ -59,6 +73,38 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/views/home/HomeView.vue'),
         meta: { titleKey: 'home.pageTitle', navKey: 'home' },
+      },
+      {
+        path: 'hall',
+        name: 'hall',
+        component: () => import('@/views/hall/catalogue/HallView.vue'),
+        meta: { titleKey: 'hall.pageTitle', navKey: 'hall' },
+      },
+      {
+        path: 'hall/services/:code',
+        name: 'hall-service',
+        component: () => import('@/views/hall/catalogue/ServiceView.vue'),
+        props: true,
+        meta: { titleKey: 'hall.detailTitle', navKey: 'hall' },
+      },
+      {
+        path: 'hall/admin/services',
+        name: 'hall-admin-services',
+        component: () => import('@/views/hall/admin/ServiceAdminListView.vue'),
+        meta: { titleKey: 'hall.adminTitle', navKey: 'hall-admin', permission: SERVICE_MANAGE },
+      },
+      {
+        path: 'hall/admin/services/new',
+        name: 'hall-admin-service-new',
+        component: () => import('@/views/hall/admin/ServiceEditorView.vue'),
+        meta: { titleKey: 'hall.newTitle', navKey: 'hall-admin', permission: SERVICE_MANAGE },
+      },
+      {
+        path: 'hall/admin/services/:code',
+        name: 'hall-admin-service',
+        component: () => import('@/views/hall/admin/ServiceEditorView.vue'),
+        props: true,
+        meta: { titleKey: 'hall.editorTitle', navKey: 'hall-admin', permission: SERVICE_MANAGE },
       },
       {
         path: 'profile',

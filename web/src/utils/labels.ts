@@ -115,6 +115,12 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'auth.step-up-passed': 'audit.actions.authStepUpPassed',
   'auth.step-up-failed': 'audit.actions.authStepUpFailed',
   'sso.step-up-required': 'audit.actions.ssoStepUpRequired',
+  'hall.service.created': 'audit.actions.hallServiceCreated',
+  'hall.service.updated': 'audit.actions.hallServiceUpdated',
+  'hall.service.published': 'audit.actions.hallServicePublished',
+  'hall.service.taken-offline': 'audit.actions.hallServiceTakenOffline',
+  'hall.favourite.added': 'audit.actions.hallFavouriteAdded',
+  'hall.favourite.removed': 'audit.actions.hallFavouriteRemoved',
 
   'identity.org-units.imported': 'audit.actions.identityOrgUnitsImported',
   'identity.positions.imported': 'audit.actions.identityPositionsImported',

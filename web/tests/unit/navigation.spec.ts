@@ -8,41 +8,42 @@ const student: string[] = []
 
 describe('permission-driven navigation', () => {
   it.each([
-    ['admin', admin, ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
-    ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'audit']],
-    ['student', student, ['home', 'profile', 'account', 'inbox']],
-    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
-    ['a member who only handles workflow tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox']],
-    ['a member with the to-do centre', ['workflow:task:read', 'hall:todo:read'], ['home', 'todo', 'profile', 'account', 'inbox']],
+    ['admin', admin, ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin']],
+    ['auditor', auditor, ['home', 'profile', 'account', 'inbox', 'hall', 'audit']],
+    ['student', student, ['home', 'profile', 'account', 'inbox', 'hall']],
+    ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox', 'hall']],
+    ['a member who only handles workflow tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'hall']],
+    ['a member with the to-do centre', ['workflow:task:read', 'hall:todo:read'], ['home', 'todo', 'profile', 'account', 'inbox', 'hall']],
     [
       'a member who applies for services and handles tasks',
       ['workflow:task:read', 'hall:todo:read', 'hall:application:create', 'hall:application:read'],
-      ['home', 'todo', 'profile', 'account', 'inbox', 'applications'],
+      ['home', 'todo', 'profile', 'account', 'inbox', 'hall', 'applications'],
     ],
     [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
-      ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords', 'policies'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'throttles', 'weakPasswords', 'policies'],
     ],
     [
       'a process designer',
       ['workflow:form:read', 'workflow:form:write', 'workflow:form:publish'],
-      ['home', 'profile', 'account', 'inbox', 'forms'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'forms'],
     ],
-    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
-    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'processes']],
+    ['an administrator with forms', [...admin, 'workflow:form:read'], ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin', 'forms']],
+    ['a process designer', ['workflow:process:read', 'workflow:process:write'], ['home', 'profile', 'account', 'inbox', 'hall', 'processes']],
     [
       'an auditor who also designs processes',
       [...auditor, 'workflow:process:read'],
-      ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'processes'],
     ],
+    ['a department service administrator', ['hall:service:manage'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })
 
   it.each([
-    ['admin', admin, ['profile', 'account', 'inbox', 'audit', 'messaging-send', 'messaging-admin']],
-    ['student', student, ['profile', 'account', 'inbox']],
+    ['admin', admin, ['profile', 'account', 'inbox', 'hall', 'audit', 'messaging-send', 'messaging-admin']],
+    ['student', student, ['profile', 'account', 'inbox', 'hall']],
   ])('home module cards for %s are the navigation minus Home: %j', (_who, permissions, keys) => {
     expect(homeModuleEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

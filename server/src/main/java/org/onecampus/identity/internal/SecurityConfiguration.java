@@ -46,6 +46,8 @@ class SecurityConfiguration {
 					"/api/v1/identity/self-registrations/*/verification",
 					"/api/v1/identity/self-registrations/*/password-check",
 					"/api/v1/identity/self-registrations/*/completion").permitAll()
+			// The service hall's public guides (items marked public) may be browsed without signing in.
+			.requestMatchers(HttpMethod.GET, "/api/v1/hall/public/**").permitAll()
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")
