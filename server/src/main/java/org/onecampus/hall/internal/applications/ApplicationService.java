@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.onecampus.hall.internal.catalogue.ServiceCatalogue;
+import org.onecampus.hall.internal.catalogue.ServiceUsage;
 import org.onecampus.hall.internal.catalogue.ServiceItem;
 import org.onecampus.hall.internal.spi.ServiceHook;
 import org.onecampus.identity.AdminScopes;
@@ -77,9 +78,12 @@ class ApplicationService {
 
 	private final JsonMapper json;
 
+	private final ServiceUsage usage;
+
 	ApplicationService(Applications applications, ServiceCatalogue catalogue, Memberships memberships,
 			AdminScopes adminScopes, Forms forms, Processes processes, InstanceTracking tracking, ObjectProvider<ServiceHook> hooks,
-			PersonDirectory directory, AuditLog audit, ApplicationEventPublisher events, JsonMapper json) {
+			PersonDirectory directory, AuditLog audit, ApplicationEventPublisher events, JsonMapper json,
+			ServiceUsage usage) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.memberships = memberships;
@@ -92,6 +96,7 @@ class ApplicationService {
 		this.audit = audit;
 		this.events = events;
 		this.json = json;
+		this.usage = usage;
 	}
 
 	/** @param created whether this call submitted it (false: an earlier call with the same key did) */
@@ -124,6 +129,7 @@ class ApplicationService {
 		applications.insert(id, item.code(), me, instance.id(), item.ownerOrgUnitId(), item.crossDepartment(),
 				ApplicationRecord.RUNNING, idempotencyKey);
 		applications.deleteDraft(me, item.code());
+		usage.used(item.code(), me);
 		audit.record("hall.application.submit", "hall-application:" + id, Map.of("service", item.code(), "instance",
 				instance.id().toString()));
 		events.publishEvent(new ApplicationEvents.Submitted(id));

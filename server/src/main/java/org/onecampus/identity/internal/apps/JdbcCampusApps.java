@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link CampusApps} from the app registry. An app's home is taken from its registration: for CAS the literal start
  * of its first service pattern ({@code https://lib.example.edu/.*} → {@code https://lib.example.edu/}), for OIDC its
- * first post-logout redirect URI or else the origin of its first redirect URI. Apps with neither (system clients)
- * have no home and are never listed.
+ * first post-logout redirect URI or else the origin of its first redirect URI. OIDC apps without the authorization
+ * code grant (system clients) and apps with neither have no home and are never listed.
  */
 @Component
 class JdbcCampusApps implements CampusApps {
@@ -83,6 +83,9 @@ class JdbcCampusApps implements CampusApps {
 		if (app.protocol() == Protocol.CAS) {
 			return app.servicePatterns().stream().map(JdbcCampusApps::literalPrefix)
 				.filter(prefix -> absolute(prefix) != null).findFirst().orElse(null);
+		}
+		if (!app.grantTypes().contains("authorization_code")) {
+			return null; // a system client (client credentials only): nobody signs in to it
 		}
 		if (!app.postLogoutRedirectUris().isEmpty() && absolute(app.postLogoutRedirectUris().get(0)) != null) {
 			return app.postLogoutRedirectUris().get(0);

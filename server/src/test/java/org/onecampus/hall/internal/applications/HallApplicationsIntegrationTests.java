@@ -132,7 +132,10 @@ class HallApplicationsIntegrationTests {
 				  (select count(*) from hall_application where idempotency_key = :k))::text
 				from hall_application where id = cast(:id as uuid)""").param("k", key).param("id", id).query(String.class).single());
 		assertThat(row.get("owner").asString()).isEqualTo(profiles.orgUnitIdByCode("SA").orElseThrow().toString());
-		assertThat(row.get("cross").asBoolean()).isTrue();
+		// the item's co-handling departments at submit: the demo 学生请假 item has none
+		assertThat(row.get("cross").asBoolean()).isFalse();
+		Response recent = stu.get("/api/v1/hall/services?view=recent");
+		assertThat(recent.json().get("items").findValuesAsString("code")).as(recent.body()).contains("student-leave");
 		assertThat(row.get("n").asInt()).isEqualTo(1);
 	}
 
@@ -190,7 +193,11 @@ class HallApplicationsIntegrationTests {
 		UUID me = directory.personIdByUsername("stu001").orElseThrow();
 		assertThat(jdbc.sql("select count(*) from workflow_instance where applicant_id = :p and idempotency_key = :k")
 			.param("p", me).param("k", "hall:" + key).query(Long.class).single()).isZero();
-		assertThat(apply(stu, key, probe("补办学生证")).status()).isEqualTo(201);
+		Response accepted = apply(stu, key, probe("补办学生证"));
+		assertThat(accepted.status()).isEqualTo(201);
+		// the probe item has a co-handling college, so the application counts as cross-department
+		assertThat(jdbc.sql("select cross_department from hall_application where id = cast(:id as uuid)")
+			.param("id", accepted.json().get("id").asString()).query(Boolean.class).single()).isTrue();
 	}
 
 	@Test

@@ -68,7 +68,7 @@ final class HallFixtures {
 							     "config": {"assignee": {"rule": "POSITION", "position": "class-counsellor"}, "multi": "ANY"},
 							     "next": null}}}}""")), admin);
 			insert(catalogue, json, admin, new ServiceItem(PROBE, Map.of("zh-CN", "办事探针事项", "en-US", "Hall probe item"),
-					Map.of(), "student", owner, List.of(), json.readTree(students), false, ServiceItem.ONLINE,
+					Map.of(), "student", owner, List.of(college), json.readTree(students), false, ServiceItem.ONLINE,
 					"hall-apply-probe", null, null, json.readTree("{}"), json.readTree("[]"), json.readTree("{}"), 5,
 					json.readTree("[]"), List.of(), List.of(), ServiceItem.PUBLISHED, false, 0, 0, null, null, null));
 		}
