@@ -17,7 +17,7 @@ class KnownPermissions {
 			"messaging:message:send", "messaging:delivery:read", "messaging:channel:manage",
 			"messaging:template:manage", "messaging:category:manage", "workflow:task:read", "workflow:instance:start",
 			"workflow:process:read", "workflow:process:write", "workflow:process:publish", "workflow:process:admin", "hall:application:create", "hall:application:read",
-			"hall:service:manage", "hall:statistics:read", "hall:template:install");
+			"hall:service:manage", "hall:statistics:read", "hall:template:install", "hall:pass:verify", "hall:room:read");
 
 	private final JdbcClient jdbc;
 
