@@ -46,6 +46,8 @@ class SecurityConfiguration {
 					"/api/v1/identity/self-registrations/*/verification",
 					"/api/v1/identity/self-registrations/*/password-check",
 					"/api/v1/identity/self-registrations/*/completion").permitAll()
+			// Anyone holding a printed certificate of enrolment (an employer, an embassy) may check it.
+			.requestMatchers(HttpMethod.GET, "/api/v1/hall/passes/certificates/verification").permitAll()
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")

@@ -79,7 +79,7 @@ class ServiceTemplatesIntegrationTests {
 
 	static String at(int daysAhead, int hour) {
 		return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.DAYS).plusDays(daysAhead).withHour(hour)
-			.toString();
+			.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class ServiceTemplatesIntegrationTests {
 		assertThat(after.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
 		assertThat(after.get("processVersion")).isEqualTo(before.get("processVersion"));
 		assertThat(after.get("upToDate").asBoolean()).isTrue();
-		assertThat(jdbc.sql("select count(*) from audit_log where action = 'hall.template-installed' and target = 'service:cloud-server'")
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = 'hall.template-installed' and target = 'service:cloud-server'")
 			.query(Integer.class).single()).isGreaterThanOrEqualTo(2);
 
 		assertProblem(driver.as("admin").postJson("/api/v1/hall/templates/no-such-template/installation", ""), 404, "resource.not-found");
@@ -124,7 +124,7 @@ class ServiceTemplatesIntegrationTests {
 		String host = driver.person("fac001").toString();
 		String form = """
 				{"phone": "13800138000", "host": "%s", "visitFrom": "%s", "visitTo": "%s", "plateNumber": "京A12345",
-				 "companions": 1, "purpose": "学术交流"}""".formatted(host, OffsetDateTime.now().plusMinutes(5), at(1, 18));
+				 "companions": 1, "purpose": "学术交流"}""".formatted(host, OffsetDateTime.now().plusMinutes(5).truncatedTo(ChronoUnit.SECONDS), at(1, 18));
 		Response badPlate = driver.as("visitor001").language("en-US").postJson("/api/v1/workflow/instances",
 				"{\"processKey\": \"campus-entry\", \"formData\": " + form.replace("京A12345", "ABC") + "}");
 		assertProblem(badPlate, 422, "request.validation");

@@ -15,7 +15,8 @@ import org.onecampus.workflow.PrefilledValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code hall} prefill namespace. {@code applicantKind}: the kind of applicant the templates route by —
+ * The {@code hall} prefill namespace. {@code personId}: the applicant's own person id (for a node the applicant
+ * confirms themselves, such as a self-printed certificate). {@code applicantKind}: the kind of applicant the templates route by —
  * LEADER (holds a HEAD or DEPUTY_HEAD position at their primary unit), FACULTY, STAFF, POSTGRADUATE (PhD students
  * included) or UNDERGRADUATE — from identity, so it is authoritative.
  */
@@ -40,14 +41,17 @@ class ApplicantKindPrefill implements PrefillProvider {
 
 	@Override
 	public Map<String, PrefilledValue> values(UUID personId, Set<String> names) {
-		if (!names.contains("applicantKind")) {
-			return Map.of();
+		Map<String, PrefilledValue> values = new java.util.LinkedHashMap<>();
+		Instant now = Instant.now();
+		if (names.contains("personId")) {
+			values.put("personId", new PrefilledValue(personId.toString(), "hall.personId", now, true));
 		}
-		return profiles.profile(personId).map(profile -> {
-			String kind = kind(personId, profile.affiliationType(), profile.unitId());
-			return kind == null ? Map.<String, PrefilledValue>of()
-					: Map.of("applicantKind", new PrefilledValue(kind, "hall.applicantKind", Instant.now(), true));
-		}).orElse(Map.of());
+		if (names.contains("applicantKind")) {
+			profiles.profile(personId)
+				.map(profile -> kind(personId, profile.affiliationType(), profile.unitId()))
+				.ifPresent(kind -> values.put("applicantKind", new PrefilledValue(kind, "hall.applicantKind", now, true)));
+		}
+		return values;
 	}
 
 	String kind(UUID personId, String affiliationType, UUID unitId) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.onecampus.identity.PersonDirectory;
 import org.onecampus.kernel.OneCampusProperties;
+import org.onecampus.kernel.error.PlatformException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,15 @@ class DemoTemplates implements ApplicationRunner {
 			return;
 		}
 		for (TemplateLibrary.ServiceTemplate template : library.all()) {
-			if (templates.install(template.code(), admin).changed()) {
-				log.info("Installed the service template {}", template.code());
+			try {
+				if (templates.install(template.code(), admin).changed()) {
+					log.info("Installed the service template {}", template.code());
+				}
+			}
+			catch (PlatformException ex) {
+				// A template that does not fit this university must not keep the demo from starting.
+				log.error("Could not install the service template {}: {} {}", template.code(), ex.errorCode(),
+						ex.fieldProblems());
 			}
 		}
 	}
