@@ -9,6 +9,7 @@ import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
+import { TEMPLATE_INSTALL } from '@/api/hall/templates'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -215,6 +216,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/workflow/processes/ProcessEditorView.vue'),
         props: true,
         meta: { titleKey: 'processes.editor.pageTitle', navKey: 'processes', permission: PROCESS_READ },
+      },
+      {
+        path: 'hall/templates',
+        name: 'hall-templates',
+        component: () => import('@/views/hall/templates/TemplatesView.vue'),
+        meta: { titleKey: 'hallTemplates.title', navKey: 'hall-templates', permission: TEMPLATE_INSTALL },
       },
     ],
   },

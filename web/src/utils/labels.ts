@@ -78,6 +78,7 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'workflow.form-saved': 'audit.actions.workflowFormSaved',
   'workflow.form-published': 'audit.actions.workflowFormPublished',
   'workflow.form-imported': 'audit.actions.workflowFormImported',
+  'hall.template-installed': 'audit.actions.hallTemplateInstalled',
   'workflow.file-uploaded': 'audit.actions.workflowFileUploaded',
   'workflow.calendar.create': 'audit.actions.workflowCalendarCreated',
   'workflow.calendar.update': 'audit.actions.workflowCalendarUpdated',

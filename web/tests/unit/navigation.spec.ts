@@ -30,6 +30,7 @@ describe('permission-driven navigation', () => {
       [...auditor, 'workflow:process:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
     ],
+    ['a template installer', ['hall:template:install'], ['home', 'profile', 'account', 'inbox', 'hall-templates']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

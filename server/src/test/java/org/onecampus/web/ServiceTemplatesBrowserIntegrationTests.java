@@ -1,0 +1,113 @@
+package org.onecampus.web;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onecampus.support.ApiClient;
+import org.onecampus.support.Chromium;
+import org.onecampus.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The service templates in a real browser: an administrator sees every template installed and installs one again
+ * with a click (nothing changes); a visitor's 入校备案申请 (submitted through the workflow API while the hall's own
+ * apply page is not on this branch) is confirmed by the host and approved by the host's department head in the
+ * task pages, on a desktop and on a 375 px phone. Screenshots go to target/screenshots.
+ */
+@IntegrationTest
+class ServiceTemplatesBrowserIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	BrowserContext context;
+
+	@AfterEach
+	void closeContext() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	Page signedIn(String username, int width, int height) {
+		if (context != null) {
+			context.close();
+		}
+		context = Chromium.newContext(width, height);
+		return Chromium.signIn(context, port, username);
+	}
+
+	@Test
+	void anAdministratorInstallsATemplateWithOneClick() {
+		Page page = signedIn("admin", 1280, 900);
+		page.getByTestId("nav-item-hall-templates").click();
+		assertThat(page.getByTestId("hall-templates")).isVisible();
+		assertThat(page.getByTestId("template-campus-entry")).containsText("入校备案申请");
+		assertThat(page.getByTestId("template-overseas-trip").getByTestId("template-state")).containsText("已安装");
+		page.getByTestId("template-cloud-server").getByTestId("template-install").click();
+		assertThat(page.locator(".el-message")).containsText("已是最新");
+		Chromium.screenshot(page, "hall-templates-desktop");
+
+		Page phone = signedIn("admin", 375, 760);
+		phone.navigate("http://localhost:" + port + "/hall/templates");
+		assertThat(phone.getByTestId("template-classroom-booking")).containsText("教室借用");
+		Chromium.screenshot(phone, "hall-templates-phone");
+	}
+
+	@Test
+	void aVisitorsEntryRegistrationIsApprovedByTheHostDepartmentInTheTaskPages() {
+		String host = jdbc.sql("select person_id from identity_account where username = 'fac001'").query(UUID.class).single()
+			.toString();
+		String purpose = "合作项目洽谈 " + System.nanoTime() % 10000;
+		ApiClient visitor = new ApiClient(port).signIn("visitor001", IntegrationTest.DEMO_PASSWORD);
+		var started = visitor.postJson("/api/v1/workflow/instances", """
+				{"processKey": "campus-entry", "formData": {"phone": "13800138000", "host": "%s", "visitFrom": "%s",
+				 "visitTo": "%s", "plateNumber": "沪B8K2M7", "companions": 0, "purpose": "%s"}}""".formatted(host,
+				OffsetDateTime.now().plusHours(2).truncatedTo(ChronoUnit.SECONDS),
+				OffsetDateTime.now().plusHours(6).truncatedTo(ChronoUnit.SECONDS), purpose));
+		org.assertj.core.api.Assertions.assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String instance = started.json().get("id").asString();
+
+		Page hostPage = signedIn("fac001", 1280, 860);
+		hostPage.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("fac001", instance));
+		assertThat(hostPage.getByTestId("instance-data")).containsText(purpose);
+		hostPage.getByTestId("task-comment").fill("确认接待");
+		hostPage.getByTestId("task-approve").click();
+		assertThat(hostPage.getByTestId("instance-timeline")).containsText("确认接待");
+
+		Page department = signedIn("head001", 375, 760);
+		department.navigate("http://localhost:" + port + "/workflow/tasks");
+		assertThat(department.getByTestId("tasks-list")).containsText("接待部门审批");
+		department.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("head001", instance));
+		assertThat(department.getByTestId("instance-data")).containsText("沪B8K2M7");
+		Chromium.screenshot(department, "hall-campus-entry-department-phone");
+		department.getByTestId("task-comment").fill("同意入校");
+		department.getByTestId("task-approve").click();
+		assertThat(department.getByTestId("instance-timeline")).containsText("同意入校");
+		org.assertj.core.api.Assertions.assertThat(visitor.get("/api/v1/workflow/instances/" + instance).json()
+			.get("status").asString()).isEqualTo("APPROVED");
+	}
+
+	String taskOf(String username, String instance) {
+		ApiClient client = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		for (var item : client.get("/api/v1/workflow/tasks?scope=todo&size=100").json().get("items")) {
+			if (item.get("instanceId").asString().equals(instance)) {
+				return item.get("taskId").asString();
+			}
+		}
+		throw new AssertionError(username + " has no task of " + instance);
+	}
+}
