@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
@@ -83,7 +84,8 @@ class ServiceTemplatesBrowserIntegrationTests {
 
 		Page hostPage = signedIn("fac001", 1280, 860);
 		hostPage.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("fac001", instance));
-		assertThat(hostPage.getByTestId("instance-data")).containsText(purpose);
+		assertThat(hostPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("接待人确认");
+		assertThat(hostPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("*来访事由"))).hasValue(purpose);
 		hostPage.getByTestId("task-comment").fill("确认接待");
 		hostPage.getByTestId("task-approve").click();
 		assertThat(hostPage.getByTestId("instance-timeline")).containsText("确认接待");
@@ -92,7 +94,8 @@ class ServiceTemplatesBrowserIntegrationTests {
 		department.navigate("http://localhost:" + port + "/workflow/tasks");
 		assertThat(department.getByTestId("tasks-list")).containsText("接待部门审批");
 		department.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("head001", instance));
-		assertThat(department.getByTestId("instance-data")).containsText("沪B8K2M7");
+		assertThat(department.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("接待部门审批");
+		assertThat(department.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("车牌号"))).hasValue("沪B8K2M7");
 		Chromium.screenshot(department, "hall-campus-entry-department-phone");
 		department.getByTestId("task-comment").fill("同意入校");
 		department.getByTestId("task-approve").click();

@@ -24,20 +24,13 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecampus.hall.internal.catalogue.ServiceCatalogue;
 import org.onecampus.hall.internal.spi.ServiceHook;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,33 +42,11 @@ import static org.onecampus.support.ProblemAssertions.assertProblem;
  * their part (a visitor pass that verifies, a room that cannot be booked twice, a certificate PDF that opens).
  */
 @IntegrationTest
-class ServiceTemplatesIntegrationTests {
+class ServiceTemplatesIntegrationTests extends TemplateTests {
 
 	static final List<String> TEMPLATES = List.of("campus-entry", "classroom-booking", "cloud-server", "data-request",
 			"dorm-repair", "enrolment-certificate", "it-project", "network-account", "official-seal", "overseas-trip",
 			"system-filing");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ServiceCatalogue catalogue;
-
-	@Autowired
-	List<ServiceHook> hooks;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	TemplateDriver driver;
-
-	@BeforeEach
-	void driver() {
-		driver = new TemplateDriver(port, catalogue, hooks, jdbc, new TransactionTemplate(transactions));
-	}
 
 	static String at(int daysAhead, int hour) {
 		return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.DAYS).plusDays(daysAhead).withHour(hour)

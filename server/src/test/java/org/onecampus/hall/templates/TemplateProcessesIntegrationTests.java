@@ -4,20 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecampus.hall.internal.catalogue.ServiceCatalogue;
-import org.onecampus.hall.internal.spi.ServiceHook;
 import org.onecampus.identity.PersonProfiles;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,32 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the approvers the engine names approve.
  */
 @IntegrationTest
-class TemplateProcessesIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ServiceCatalogue catalogue;
-
-	@Autowired
-	List<ServiceHook> hooks;
-
-	@Autowired
-	JdbcClient jdbc;
+class TemplateProcessesIntegrationTests extends TemplateTests {
 
 	@Autowired
 	PersonProfiles profiles;
-
-	@Autowired
-	PlatformTransactionManager transactions;
-
-	TemplateDriver driver;
-
-	@BeforeEach
-	void driver() {
-		driver = new TemplateDriver(port, catalogue, hooks, jdbc, new TransactionTemplate(transactions));
-	}
 
 	static final String TRIP = """
 			{"destination": "新加坡", "purpose": "conference", "period": ["2027-03-02", "2027-03-06"], "inviter": "新加坡国立大学",
