@@ -21,9 +21,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The service templates in a real browser: an administrator sees every template installed and installs one again
- * with a click (nothing changes); a visitor's 入校备案申请 (submitted through the workflow API while the hall's own
- * apply page is not on this branch) is confirmed by the host and approved by the host's department head in the
- * task pages, on a desktop and on a 375 px phone. Screenshots go to target/screenshots.
+ * with a click (nothing changes); a visitor submits 入校备案申请 on the hall's apply page (phone), the host confirms
+ * and the host's department head approves in the task pages, and the visitor finds the QR pass on the application. Screenshots go to target/screenshots.
  */
 @IntegrationTest
 class ServiceTemplatesBrowserIntegrationTests {
@@ -69,18 +68,29 @@ class ServiceTemplatesBrowserIntegrationTests {
 	}
 
 	@Test
-	void aVisitorsEntryRegistrationIsApprovedByTheHostDepartmentInTheTaskPages() {
+	void aVisitorSubmitsAnEntryRegistrationInTheHallAndTheHostDepartmentApprovesIt() {
 		String host = jdbc.sql("select person_id from identity_account where username = 'fac001'").query(UUID.class).single()
 			.toString();
 		String purpose = "合作项目洽谈 " + System.nanoTime() % 10000;
 		ApiClient visitor = new ApiClient(port).signIn("visitor001", IntegrationTest.DEMO_PASSWORD);
-		var started = visitor.postJson("/api/v1/workflow/instances", """
-				{"processKey": "campus-entry", "formData": {"phone": "13800138000", "host": "%s", "visitFrom": "%s",
-				 "visitTo": "%s", "plateNumber": "沪B8K2M7", "companions": 0, "purpose": "%s"}}""".formatted(host,
+		// The visitor's saved draft (the person and time pickers are tested with the form renderer); the visitor
+		// submits it on the hall's apply page.
+		var draft = visitor.putJson("/api/v1/hall/drafts/campus-entry", """
+				{"formData": {"phone": "13800138000", "host": "%s", "visitFrom": "%s", "visitTo": "%s",
+				 "plateNumber": "沪B8K2M7", "companions": 0, "purpose": "%s"}}""".formatted(host,
 				OffsetDateTime.now().plusHours(2).truncatedTo(ChronoUnit.SECONDS),
 				OffsetDateTime.now().plusHours(6).truncatedTo(ChronoUnit.SECONDS), purpose));
-		org.assertj.core.api.Assertions.assertThat(started.status()).as(started.body()).isEqualTo(201);
-		String instance = started.json().get("id").asString();
+		org.assertj.core.api.Assertions.assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+
+		Page phone = signedIn("visitor001", 375, 760);
+		phone.navigate("http://localhost:" + port + "/hall/services/campus-entry/apply");
+		assertThat(phone.getByTestId("apply-form")).isVisible();
+		assertThat(phone.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("车牌号"))).hasValue("沪B8K2M7");
+		Chromium.screenshot(phone, "hall-campus-entry-apply-phone");
+		phone.getByTestId("apply-submit").click();
+		assertThat(phone.getByTestId("application-detail")).isVisible();
+		String application = phone.url().substring(phone.url().lastIndexOf('/') + 1);
+		String instance = visitor.get("/api/v1/hall/applications/" + application).json().get("instanceId").asString();
 
 		Page hostPage = signedIn("fac001", 1280, 860);
 		hostPage.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("fac001", instance));
@@ -90,18 +100,20 @@ class ServiceTemplatesBrowserIntegrationTests {
 		hostPage.getByTestId("task-approve").click();
 		assertThat(hostPage.getByTestId("instance-timeline")).containsText("确认接待");
 
-		Page department = signedIn("head001", 375, 760);
-		department.navigate("http://localhost:" + port + "/workflow/tasks");
-		assertThat(department.getByTestId("tasks-list")).containsText("接待部门审批");
+		Page department = signedIn("head001", 1280, 860);
 		department.navigate("http://localhost:" + port + "/workflow/tasks/" + taskOf("head001", instance));
 		assertThat(department.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("接待部门审批");
-		assertThat(department.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("车牌号"))).hasValue("沪B8K2M7");
-		Chromium.screenshot(department, "hall-campus-entry-department-phone");
+		Chromium.screenshot(department, "hall-campus-entry-department-desktop");
 		department.getByTestId("task-comment").fill("同意入校");
 		department.getByTestId("task-approve").click();
 		assertThat(department.getByTestId("instance-timeline")).containsText("同意入校");
-		org.assertj.core.api.Assertions.assertThat(visitor.get("/api/v1/workflow/instances/" + instance).json()
-			.get("status").asString()).isEqualTo("APPROVED");
+
+		Page done = signedIn("visitor001", 375, 760);
+		done.navigate("http://localhost:" + port + "/hall/applications/" + application);
+		assertThat(done.getByTestId("application-result")).containsText("入校通行证");
+		Chromium.screenshot(done, "hall-campus-entry-pass-phone");
+		org.assertj.core.api.Assertions.assertThat(visitor.download("/api/v1/hall/applications/" + application
+				+ "/results/pass.png")).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 	}
 
 	String taskOf(String username, String instance) {

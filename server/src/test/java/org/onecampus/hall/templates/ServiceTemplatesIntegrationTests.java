@@ -222,6 +222,37 @@ class ServiceTemplatesIntegrationTests extends TemplateTests {
 		}
 	}
 
+	@Test
+	void theHallsApplicationsRunTheHooks() {
+		String booking = """
+				{"serviceCode": "classroom-booking", "formData": {"phone": "13800138000", "campus": "EAST", "room": "EAST-E201",
+				 "from": "%s", "to": "%s", "attendees": 20, "activity": "meeting", "purpose": "班团会议"}}""";
+		Response first = driver.as("stu001").postJson("/api/v1/hall/applications", booking.formatted(at(25, 19), at(25, 21)),
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		Response taken = driver.as("grad001").language("en-US").postJson("/api/v1/hall/applications",
+				booking.formatted(at(25, 20), at(25, 22)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertProblem(taken, 422, "request.validation");
+		assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("room");
+		assertThat(taken.json().get("errors").get(0).get("message").asString()).contains("EAST-E201", "already booked");
+		Response withdrawn = driver.as("stu001").postJson("/api/v1/hall/applications/" + first.json().get("id").asString()
+				+ "/withdrawal", "");
+		assertThat(withdrawn.status()).as(withdrawn.body()).isIn(200, 204);
+		assertThat(driver.as("grad001").postJson("/api/v1/hall/applications", booking.formatted(at(25, 20), at(25, 22)),
+				Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(201);
+
+		Response certificate = driver.as("grad001").postJson("/api/v1/hall/applications", """
+				{"serviceCode": "enrolment-certificate", "formData": {"language": "en", "usage": "internship"}}""",
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(certificate.status()).as(certificate.body()).isEqualTo(201);
+		JsonNode view = driver.as("grad001").get("/api/v1/hall/applications/" + certificate.json().get("id").asString()).json();
+		assertThat(view.get("status").asString()).isEqualTo("APPROVED");
+		assertThat(view.get("results").findValuesAsString("name")).containsExactly("certificate.pdf");
+		byte[] pdf = driver.as("grad001").download("/api/v1/hall/applications/" + view.get("id").asString()
+				+ "/results/certificate.pdf");
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+	}
+
 	static String encode(String s) {
 		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
 	}
