@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, Upload, User, UserFilled, Files } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -12,6 +12,7 @@ import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
+import { TEMPLATE_INSTALL } from '@/api/hall/templates'
 
 export type NavKey =
   | 'home'
@@ -35,6 +36,7 @@ export type NavKey =
   | 'forms'
   | 'processes'
   | 'hall-admin'
+  | 'hall-templates'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -183,6 +185,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'hall.adminHomeDescription',
     icon: Collection,
     permission: SERVICE_MANAGE,
+  },
+  {
+    key: 'hall-templates',
+    path: '/hall/templates',
+    titleKey: 'hallTemplates.nav',
+    descriptionKey: 'hallTemplates.homeDescription',
+    icon: Files,
+    permission: TEMPLATE_INSTALL,
   },
 ]
 

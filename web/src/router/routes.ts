@@ -12,6 +12,7 @@ import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
+import { TEMPLATE_INSTALL } from '@/api/hall/templates'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -305,6 +306,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/workflow/processes/ProcessEditorView.vue'),
         props: true,
         meta: { titleKey: 'processes.editor.pageTitle', navKey: 'processes', permission: PROCESS_READ },
+      },
+      {
+        path: 'hall/templates',
+        name: 'hall-templates',
+        component: () => import('@/views/hall/templates/TemplatesView.vue'),
+        meta: { titleKey: 'hallTemplates.title', navKey: 'hall-templates', permission: TEMPLATE_INSTALL },
       },
     ],
   },

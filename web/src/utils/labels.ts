@@ -78,6 +78,7 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'workflow.form-saved': 'audit.actions.workflowFormSaved',
   'workflow.form-published': 'audit.actions.workflowFormPublished',
   'workflow.form-imported': 'audit.actions.workflowFormImported',
+  'hall.template-installed': 'audit.actions.hallTemplateInstalled',
   'workflow.file-uploaded': 'audit.actions.workflowFileUploaded',
   'hall.external-todo.pushed': 'audit.actions.hallExternalTodoPushed',
   'hall.external-todo.changed': 'audit.actions.hallExternalTodoChanged',

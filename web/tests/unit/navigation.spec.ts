@@ -37,6 +37,7 @@ describe('permission-driven navigation', () => {
       ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'processes'],
     ],
     ['a department service administrator', ['hall:service:manage'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin']],
+    ['a template installer', ['hall:template:install'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-templates']],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

@@ -48,6 +48,8 @@ class SecurityConfiguration {
 					"/api/v1/identity/self-registrations/*/completion").permitAll()
 			// The service hall's public guides (items marked public) may be browsed without signing in.
 			.requestMatchers(HttpMethod.GET, "/api/v1/hall/public/**").permitAll()
+			// Anyone holding a printed certificate of enrolment (an employer, an embassy) may check it.
+			.requestMatchers(HttpMethod.GET, "/api/v1/hall/passes/certificates/verification").permitAll()
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasAuthority("kernel:ops:read")

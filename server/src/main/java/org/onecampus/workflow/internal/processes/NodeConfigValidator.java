@@ -109,7 +109,8 @@ public class NodeConfigValidator {
 			case "ROLE" -> !assignee.path("role").asString("").isBlank();
 			case "POSITION" -> isPosition(assignee.path("position").asString(""));
 			case "LEVELS_UP" -> assignee.path("levels").asInt(0) >= 1;
-			case "FORM_FIELD" -> !assignee.path("field").asString("").isBlank();
+			case "FORM_FIELD" -> !assignee.path("field").asString("").isBlank()
+					&& (assignee.path("position").asString("").isBlank() || isPosition(assignee.path("position").asString("")));
 			default -> true;
 		};
 		if (!ok) {

@@ -54,7 +54,7 @@ class ApproverRules {
 				.resolve(new Audience(null, null, false, null, List.of(assignee.path("role").asString()), null)).personIds()));
 			case "POSITION" -> orgChart.resolve(applicantId, ApproverRule.parse(assignee.path("position").asString()));
 			case "LEVELS_UP" -> orgChart.resolve(applicantId, new ApproverRule.LevelsUp(assignee.path("levels").asInt(1)));
-			case "FORM_FIELD" -> field(formData, assignee.path("field").asString(""));
+			case "FORM_FIELD" -> ofField(formData, assignee);
 			case "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES" -> chosen.get();
 			default -> List.of();
 		};
@@ -87,6 +87,20 @@ class ApproverRules {
 	/** The applicant's direct manager, for the "go to the superior" policy. */
 	List<UUID> superior(UUID applicant) {
 		return orgChart.resolve(applicant, new ApproverRule.LevelsUp(1));
+	}
+
+	/**
+	 * The persons in a person field, or with an optional relative {@code position} (such as {@code unit-head}) the
+	 * holders of that position relative to each of them: "the head of the host's department".
+	 */
+	private List<UUID> ofField(Map<String, Object> formData, JsonNode assignee) {
+		List<UUID> persons = field(formData, assignee.path("field").asString(""));
+		String position = assignee.path("position").asString("");
+		if (position.isBlank()) {
+			return persons;
+		}
+		ApproverRule rule = ApproverRule.parse(position);
+		return persons.stream().flatMap(person -> orgChart.resolve(person, rule).stream()).toList();
 	}
 
 	private static List<UUID> field(Map<String, Object> data, String key) {

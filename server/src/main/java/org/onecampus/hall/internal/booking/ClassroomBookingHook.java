@@ -1,0 +1,62 @@
+package org.onecampus.hall.internal.booking;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.onecampus.hall.internal.catalogue.ServiceItem;
+import org.onecampus.hall.internal.spi.ServiceHook;
+import org.onecampus.kernel.error.PlatformException;
+import org.onecampus.kernel.error.PlatformException.FieldProblem;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * 教室借用: holds the room for the time at submit (422 on {@code room} naming the conflicting booking when it is
+ * taken), confirms it on approval and releases it when the application is rejected, withdrawn or terminated.
+ */
+@Component
+class ClassroomBookingHook implements ServiceHook {
+
+	static final String SERVICE = "classroom-booking";
+
+	private final Rooms rooms;
+
+	ClassroomBookingHook(Rooms rooms) {
+		this.rooms = rooms;
+	}
+
+	@Override
+	public boolean supports(ServiceItem item) {
+		return SERVICE.equals(item.code());
+	}
+
+	@Override
+	public void beforeSubmit(ServiceItem item, UUID applicationId, UUID applicantId, Map<String, Object> formData) {
+		String room = String.valueOf(formData.get("room"));
+		Object purpose = formData.get("purpose");
+		rooms.reserve(applicationId, applicantId, room, time(formData, "from"), time(formData, "to"),
+				purpose == null ? null : purpose.toString());
+	}
+
+	@Override
+	public void ended(ServiceItem item, UUID applicationId, UUID applicantId, String status, Map<String, Object> formData) {
+		if ("APPROVED".equals(status)) {
+			rooms.confirm(applicationId);
+		}
+		else {
+			rooms.release(applicationId);
+		}
+	}
+
+	private static OffsetDateTime time(Map<String, Object> formData, String field) {
+		try {
+			return OffsetDateTime.parse(String.valueOf(formData.get(field)));
+		}
+		catch (DateTimeParseException ex) {
+			throw PlatformException.invalid(List.of(new FieldProblem(field, "hall.room.time")));
+		}
+	}
+}
