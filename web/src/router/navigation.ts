@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Timer, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -10,6 +10,7 @@ import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
+import { STATISTICS_READ } from '@/api/hall/statistics'
 
 export type NavKey =
   | 'home'
@@ -30,6 +31,7 @@ export type NavKey =
   | 'roles'
   | 'forms'
   | 'processes'
+  | 'hall-statistics'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -161,6 +163,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'processes.homeDescription',
     icon: Share,
     permission: PROCESS_READ,
+  },
+  {
+    key: 'hall-statistics',
+    path: '/hall/statistics',
+    titleKey: 'hallStatistics.nav',
+    descriptionKey: 'hallStatistics.home',
+    icon: TrendCharts,
+    permission: STATISTICS_READ,
   },
 ]
 

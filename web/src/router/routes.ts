@@ -9,6 +9,7 @@ import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
+import { STATISTICS_READ } from '@/api/hall/statistics'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -202,6 +203,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-form-versions',
         component: () => import('@/views/workflow/forms/FormVersionsView.vue'),
         meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'hall/statistics',
+        name: 'hall-statistics',
+        component: () => import('@/views/hall/statistics/StatisticsView.vue'),
+        meta: { titleKey: 'hallStatistics.pageTitle', navKey: 'hall-statistics', permission: STATISTICS_READ },
       },
       {
         path: 'workflow/processes',

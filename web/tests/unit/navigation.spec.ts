@@ -30,6 +30,16 @@ describe('permission-driven navigation', () => {
       [...auditor, 'workflow:process:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'processes'],
     ],
+    [
+      'a department service administrator',
+      ['hall:service:manage', 'hall:statistics:read'],
+      ['home', 'profile', 'account', 'inbox', 'hall-statistics'],
+    ],
+    [
+      'a process designer who also reads the hall statistics',
+      ['workflow:process:read', 'hall:statistics:read'],
+      ['home', 'profile', 'account', 'inbox', 'processes', 'hall-statistics'],
+    ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

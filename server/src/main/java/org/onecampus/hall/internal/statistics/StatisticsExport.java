@@ -50,7 +50,7 @@ class StatisticsExport {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Writer writer = new Writer(workbook, filter);
 			Sheet kpiSheet = writer.sheet("kpis", "kpi", "value", "goal");
-			writer.row(kpiSheet, text(filter, "kpi.online-services"), kpis.onlineServices(), null);
+			writer.row(kpiSheet, text(filter, "kpi.online-services"), kpis.onlineServices(), kpis.onlineServicesGoal());
 			writer.row(kpiSheet, text(filter, "kpi.cross-department-share"), kpis.crossDepartmentShare(),
 					kpis.crossDepartmentGoal());
 			writer.row(kpiSheet, text(filter, "kpi.one-time-rate"), kpis.oneTimeRate(), kpis.oneTimeGoal());

@@ -142,6 +142,7 @@ class StatisticsIntegrationTests {
 
 		JsonNode kpis = get(admin, "/api/v1/hall/statistics/kpis?" + RANGE + "&department=" + departmentA);
 		assertThat(kpis.get("onlineServices").asLong()).isEqualTo(2);
+		assertThat(kpis.get("onlineServicesGoal").asLong()).isEqualTo(100);
 		assertThat(kpis.get("crossDepartmentServices").asLong()).isEqualTo(1);
 		assertThat(kpis.get("crossDepartmentShare").asDouble()).isEqualTo(0.5);
 		assertThat(kpis.get("crossDepartmentGoal").asDouble()).isEqualTo(0.3);
