@@ -41,8 +41,13 @@ final class StatisticsFixtures {
 
 	/** A published ONLINE item; {@code co} the co-handling departments. */
 	ServiceItem item(String code, String name, UUID owner, List<UUID> co, Integer promisedDays) {
+		return item(code, name, owner, co, promisedDays, "stats-probe");
+	}
+
+	/** A published ONLINE item running {@code processKey}. */
+	ServiceItem item(String code, String name, UUID owner, List<UUID> co, Integer promisedDays, String processKey) {
 		return catalogue.insert(new ServiceItem(code, Map.of("zh-CN", name, "en-US", name + " (en)"), Map.of(), "it", owner,
-				co, json.readTree("{}"), false, ServiceItem.ONLINE, "stats-probe", null, null, json.readTree("{}"),
+				co, json.readTree("{}"), false, ServiceItem.ONLINE, processKey, null, null, json.readTree("{}"),
 				json.readTree("[]"), json.readTree("{}"), promisedDays, json.readTree("[]"), List.of(), List.of(),
 				ServiceItem.PUBLISHED, false, 0, 0, null, null, null), null);
 	}

@@ -56,6 +56,9 @@ class StatisticsIntegrationTests {
 	@Autowired
 	Rollups rollups;
 
+	@Autowired
+	org.onecampus.workflow.ProcessStatistics calendar;
+
 	StatisticsFixtures fixtures;
 
 	UUID departmentA;
@@ -189,6 +192,50 @@ class StatisticsIntegrationTests {
 				"resource.not-found");
 		assertThat(signIn("stu001").get("/api/v1/hall/statistics/overview").status()).isEqualTo(403);
 		assertThat(scoped.postJson("/api/v1/hall/statistics/rebuild", "{}").status()).isEqualTo(403);
+	}
+
+	@Test
+	void nodeTimesComeFromTheWorkflowTaskProjection() {
+		Map<String, Object> version = jdbc.sql("select process_key, version from workflow_process_version order by process_key, version limit 1")
+			.query().singleRow();
+		String processKey = (String) version.get("process_key");
+		ServiceItem item = fixtures.item("stat-n-" + suffix, "环节测试事项", departmentA, List.of(), 2, processKey);
+		double[][] hours = { { 1, 0.5 }, { 2, 0.5 }, { 3 }, { 10 } };
+		for (double[] instance : hours) {
+			UUID id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into workflow_instance (id, process_key, version, applicant_id, status, started_at, ended_at)
+					values (:id, :key, :version, :applicant, 'APPROVED', :at, :at)""").param("id", id).param("key", processKey)
+				.param("version", version.get("version")).param("applicant", UUID.randomUUID())
+				.param("at", StatisticsFixtures.at(on(MON, 9, 0))).update();
+			for (int node = 0; node < instance.length; node++) {
+				jdbc.sql("""
+						insert into workflow_task (id, instance_id, node_id, node_name, node_type, assignee_id, status, outcome,
+						  created_at, ended_at)
+						values (:task, :id, :node, cast(:name as jsonb), 'APPROVER', :assignee, 'DONE', 'APPROVED', :created,
+						  cast(:created as timestamptz) + make_interval(secs => :seconds))""")
+					.param("task", "stat-" + UUID.randomUUID()).param("id", id).param("node", node == 0 ? "stat-first" : "stat-second")
+					.param("name", node == 0 ? "{\"zh-CN\": \"部门审批\", \"en-US\": \"Department\"}"
+							: "{\"zh-CN\": \"归档\", \"en-US\": \"Filing\"}")
+					.param("assignee", UUID.randomUUID()).param("created", StatisticsFixtures.at(on(MON, 9 + node, 0)))
+					.param("seconds", instance[node] * 3600).update();
+			}
+		}
+		JsonNode nodes = get(signIn("admin"), "/api/v1/hall/statistics/nodes?" + RANGE + "&service=" + item.code());
+		assertThat(nodes.get("processKey").asString()).isEqualTo(processKey);
+		assertThat(nodes.get("items")).extracting(n -> n.get("nodeName").asString()).containsExactly("部门审批", "归档");
+		JsonNode first = nodes.get("items").get(0);
+		assertThat(first.get("count").asLong()).isEqualTo(4);
+		assertThat(first.get("averageSeconds").asDouble()).isCloseTo(4 * 3600, within(0.01));
+		assertThat(first.get("p90Seconds").asDouble()).isCloseTo(7.9 * 3600, within(0.01));
+		assertThat(nodes.get("items").get(1).get("count").asLong()).isEqualTo(2);
+		assertThat(nodes.get("items").get(1).get("averageSeconds").asDouble()).isCloseTo(1800, within(0.01));
+	}
+
+	@Test
+	void promisesCountWorkingDays() {
+		java.time.Instant friday = StatisticsFixtures.at(on(MON.plusDays(4), 10, 0)).toInstant();
+		assertThat(calendar.addWorkingDays(friday, 1)).isEqualTo(StatisticsFixtures.at(on(MON.plusDays(7), 10, 0)).toInstant());
 	}
 
 	@Test
