@@ -49,7 +49,7 @@ export function topOption(top: ServiceFigures[], t: Translate) {
   return {
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: 3 },
     yAxis: {
       type: 'category',
       data: rows.map((s) => s.name),
