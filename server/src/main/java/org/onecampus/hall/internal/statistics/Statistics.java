@@ -217,10 +217,15 @@ public class Statistics {
 
 	/** Node times of one item's process (the filter's item, else the busiest item in scope); null without any. */
 	public Nodes nodes(Filter filter) {
+		return nodes(filter, null);
+	}
+
+	/** @param ranked the items of {@link #services} for the same filter when the caller has them, else null */
+	Nodes nodes(Filter filter, List<ServiceFigures> ranked) {
 		check(filter);
 		String code = filter.service();
 		if (code == null) {
-			List<ServiceFigures> top = top(filter);
+			List<ServiceFigures> top = ranked != null ? ranked : top(filter);
 			code = top.stream().map(ServiceFigures::code).filter(c -> catalogue.find(c).map(ServiceItem::processKey)
 				.isPresent()).findFirst().orElse(null);
 		}

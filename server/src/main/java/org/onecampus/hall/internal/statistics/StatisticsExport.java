@@ -46,7 +46,7 @@ class StatisticsExport {
 		List<ServiceFigures> services = statistics.services(filter);
 		List<DepartmentFigures> departments = statistics.departments(filter);
 		List<ColdService> cold = statistics.cold(filter, 5);
-		Nodes nodes = statistics.nodes(filter);
+		Nodes nodes = statistics.nodes(filter, services);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Writer writer = new Writer(workbook, filter);
 			Sheet kpiSheet = writer.sheet("kpis", "kpi", "value", "goal");
