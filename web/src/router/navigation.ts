@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -8,6 +8,7 @@ import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
+import { APPLICATION_READ } from '@/api/hall/applications'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { STATISTICS_READ } from '@/api/hall/statistics'
@@ -18,6 +19,7 @@ export type NavKey =
   | 'account'
   | 'inbox'
   | 'tasks'
+  | 'applications'
   | 'audit'
   | 'people'
   | 'org'
@@ -59,6 +61,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'tasks.home',
     icon: Checked,
     permission: TASK_READ,
+  },
+  {
+    key: 'applications',
+    path: '/hall/applications',
+    titleKey: 'applications.nav',
+    descriptionKey: 'applications.home',
+    icon: Tickets,
+    permission: APPLICATION_READ,
   },
   {
     key: 'audit',

@@ -7,6 +7,7 @@ import { DELIVERY_READ, MESSAGE_SEND } from '@/api/messaging/types'
 import { APP_MANAGE } from '@/api/identity/apps'
 import { ROLE_MANAGE } from '@/api/identity/roles'
 import { TASK_READ } from '@/api/workflow/tasks'
+import { APPLICATION_CREATE, APPLICATION_READ } from '@/api/hall/applications'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { STATISTICS_READ } from '@/api/hall/statistics'
@@ -155,6 +156,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-instance',
         component: () => import('@/views/workflow/tasks/InstanceDetailView.vue'),
         meta: { titleKey: 'tasks.pageTitle.instance', navKey: 'tasks', permission: TASK_READ },
+      },
+      {
+        path: 'hall/services/:code/apply',
+        name: 'hall-apply',
+        component: () => import('@/views/hall/applications/ApplyView.vue'),
+        meta: { titleKey: 'applications.pageTitle.apply', navKey: 'applications', permission: APPLICATION_CREATE },
+      },
+      {
+        path: 'hall/applications',
+        name: 'hall-applications',
+        component: () => import('@/views/hall/applications/ApplicationListView.vue'),
+        meta: { titleKey: 'applications.pageTitle.list', navKey: 'applications', permission: APPLICATION_READ },
+      },
+      {
+        path: 'hall/applications/:id',
+        name: 'hall-application',
+        component: () => import('@/views/hall/applications/ApplicationDetailView.vue'),
+        meta: { titleKey: 'applications.pageTitle.detail', navKey: 'applications', permission: APPLICATION_READ },
       },
       {
         path: 'messaging/preferences',

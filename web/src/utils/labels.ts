@@ -90,6 +90,12 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
 
   'workflow.instance.migrate': 'audit.actions.workflowInstanceMigrated',
   'workflow.process.rollback': 'audit.actions.workflowProcessRolledBack',
+  'hall.application.submit': 'audit.actions.hallApplicationSubmitted',
+  'hall.application.withdraw': 'audit.actions.hallApplicationWithdrawn',
+  'hall.application.resubmit': 'audit.actions.hallApplicationResubmitted',
+  'hall.application.evaluate': 'audit.actions.hallApplicationEvaluated',
+  'hall.draft.save': 'audit.actions.hallDraftSaved',
+  'hall.draft.delete': 'audit.actions.hallDraftDeleted',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',

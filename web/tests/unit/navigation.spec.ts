@@ -14,6 +14,11 @@ describe('permission-driven navigation', () => {
     ['someone with unrelated permissions', ['library:loan:read'], ['home', 'profile', 'account', 'inbox']],
     ['a member who handles tasks', ['workflow:task:read'], ['home', 'profile', 'account', 'inbox', 'tasks']],
     [
+      'a member who applies for services and handles tasks',
+      ['workflow:task:read', 'hall:application:create', 'hall:application:read'],
+      ['home', 'profile', 'account', 'inbox', 'tasks', 'applications'],
+    ],
+    [
       'a security officer',
       [...auditor, 'identity:throttle:manage', 'identity:password-report:read', 'identity:policy:read'],
       ['home', 'profile', 'account', 'inbox', 'audit', 'throttles', 'weakPasswords', 'policies'],

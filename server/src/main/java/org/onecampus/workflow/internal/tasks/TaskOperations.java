@@ -113,6 +113,8 @@ class TaskOperations {
 			instances.cancelOpenTasks(instance.id(), "RETURNED");
 			instances.status(instance.id(), "RETURNED", false);
 			notifyApplicant(instance, held.version());
+			events.publishEvent(new org.onecampus.workflow.ProcessInstanceReturned(instance.id(), instance.processKey(),
+					instance.applicantId(), held.task().nodeId(), actor, note.comment()));
 		}
 		else {
 			operations.moveBack(instance.engineInstanceId(), target.nodeId());
