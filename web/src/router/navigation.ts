@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, Upload, User, UserFilled, Files } from '@element-plus/icons-vue'
+import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, TrendCharts, Upload, User, UserFilled, Files } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -13,6 +13,7 @@ import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
 import { TEMPLATE_INSTALL } from '@/api/hall/templates'
+import { STATISTICS_READ } from '@/api/hall/statistics'
 
 export type NavKey =
   | 'home'
@@ -37,6 +38,7 @@ export type NavKey =
   | 'processes'
   | 'hall-admin'
   | 'hall-templates'
+  | 'hall-statistics'
 
 /** One module entry, shared by the side navigation, the phone drawer and the home cards. */
 export interface NavEntry {
@@ -193,6 +195,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'hallTemplates.homeDescription',
     icon: Files,
     permission: TEMPLATE_INSTALL,
+  },
+  {
+    key: 'hall-statistics',
+    path: '/hall/statistics',
+    titleKey: 'hallStatistics.nav',
+    descriptionKey: 'hallStatistics.home',
+    icon: TrendCharts,
+    permission: STATISTICS_READ,
   },
 ]
 

@@ -13,6 +13,7 @@ import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
 import { TEMPLATE_INSTALL } from '@/api/hall/templates'
+import { STATISTICS_READ } from '@/api/hall/statistics'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -293,6 +294,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'workflow-form-versions',
         component: () => import('@/views/workflow/forms/FormVersionsView.vue'),
         meta: { titleKey: 'forms.pages.listTitle', navKey: 'forms', permission: FORM_READ },
+      },
+      {
+        path: 'hall/statistics',
+        name: 'hall-statistics',
+        component: () => import('@/views/hall/statistics/StatisticsView.vue'),
+        meta: { titleKey: 'hallStatistics.pageTitle', navKey: 'hall-statistics', permission: STATISTICS_READ },
       },
       {
         path: 'workflow/processes',

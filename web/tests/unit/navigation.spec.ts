@@ -36,8 +36,17 @@ describe('permission-driven navigation', () => {
       [...auditor, 'workflow:process:read'],
       ['home', 'profile', 'account', 'inbox', 'hall', 'audit', 'processes'],
     ],
-    ['a department service administrator', ['hall:service:manage'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin']],
+    [
+      'a department service administrator',
+      ['hall:service:manage', 'hall:statistics:read'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin', 'hall-statistics'],
+    ],
     ['a template installer', ['hall:template:install'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-templates']],
+    [
+      'a process designer who also reads the hall statistics',
+      ['workflow:process:read', 'hall:statistics:read'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'processes', 'hall-statistics'],
+    ],
   ])('%s sees %j', (_who, permissions, keys) => {
     expect(visibleNavEntries(permissions).map((entry) => entry.key)).toEqual(keys)
   })

@@ -28,6 +28,9 @@ record DemoAccounts(Person admin, Person student, Person postgraduate, Person fa
 
 	static final String SECURITY_OFFICER = "SECURITY_OFFICER";
 
+	/** Sees the whole service hall's statistics (the IT centre runs the hall). */
+	static final String SERVICE_ADMIN = "SERVICE_ADMIN";
+
 	/** Designs the international office's forms and processes (created by the workflow migrations). */
 	static final String PROCESS_DESIGNER = "PROCESS_DESIGNER";
 
@@ -68,7 +71,7 @@ record DemoAccounts(Person admin, Person student, Person postgraduate, Person fa
 		roster.affiliate(international, AffiliationType.STAFF, identifiers.staff(), tree.unit("INTL"),
 				roster.joined(international.birthDate(), 24));
 
-		Person it = roster.enrol("it001", "孙浩然", "Sun Haoran", "M", roster.bornAged(31, 35), List.of(SECURITY_OFFICER));
+		Person it = roster.enrol("it001", "孙浩然", "Sun Haoran", "M", roster.bornAged(31, 35), List.of(SECURITY_OFFICER, SERVICE_ADMIN));
 		roster.affiliate(it, AffiliationType.STAFF, identifiers.staff(), itc, roster.joined(it.birthDate(), 24));
 
 		Person visitor = roster.enrol("visitor001", "吴天宇", "Wu Tianyu", "M", roster.bornAged(33, 37), List.of());

@@ -109,7 +109,7 @@ class DemoUniversityGeneratorTests {
 					"visitor001")
 			.containsExactlyElementsOf(DemoUniversityGenerator.DEMO_USERNAMES);
 		assertThat(account("admin").roles()).containsExactly("MEMBER", "PLATFORM_ADMIN");
-		assertThat(account("it001").roles()).containsExactly("MEMBER", "SECURITY_OFFICER");
+		assertThat(account("it001").roles()).containsExactly("MEMBER", "SECURITY_OFFICER", "SERVICE_ADMIN");
 		assertThat(account("intl001").roles()).containsExactly("MEMBER", "PROCESS_DESIGNER");
 		assertThat(university.accounts())
 			.filteredOn(account -> !Set.of("admin", "it001", "intl001").contains(account.username()))
