@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onecampus.support.ApiClient;
 import org.onecampus.support.Chromium;
 import org.onecampus.support.IntegrationTest;
 
@@ -35,6 +36,21 @@ class HallBrowserIntegrationTests {
 
 	String url(String path) {
 		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void theHomeListsTheToDosOfTheToDoCentre() {
+		ApiClient student = new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD);
+		var started = student.postJson("/api/v1/workflow/instances", """
+				{"processKey": "student-leave", "formData": {"leaveType": "personal", "period": ["2027-03-08", "2027-03-09"],
+				 "reason": "首页待办检查", "leavesCampus": "no"}}""");
+		org.assertj.core.api.Assertions.assertThat(started.status()).as(started.body()).isEqualTo(201);
+		context = Chromium.newContext(1280, 800);
+		Page page = Chromium.signIn(context, port, "cou001");
+		assertThat(page.getByTestId("home-todos").locator("a[href^='/workflow/tasks/']").first()).isVisible();
+		assertThat(page.getByTestId("home-todos")).containsText("学生请假");
+		assertThat(page.getByTestId("home-todos").locator("a[href='/todo']")).isVisible();
+		Chromium.screenshot(page, "portal-home-todos-desktop-zh");
 	}
 
 	@Test
