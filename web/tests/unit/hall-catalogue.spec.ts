@@ -8,7 +8,6 @@ import { i18n } from '@/locales'
 import { localized, type ServiceCard as Card } from '@/api/hall/catalogue'
 import ServiceCard from '@/components/hall/ServiceCard.vue'
 import ServiceGrid from '@/components/hall/ServiceGrid.vue'
-import MyApplicationsCard from '@/views/home/cards/MyApplicationsCard.vue'
 import { routes } from '@/router/routes'
 import { mockAdapter } from '../support/mockAdapter'
 
@@ -79,26 +78,6 @@ describe('service hall catalogue', { timeout: 30_000 }, () => {
     expect(grid.text()).toContain('即时办结')
     const empty = mount(ServiceGrid, { props: { services: [], emptyText: '暂无推荐' }, global: { plugins: [i18n, ElementPlus, router()] } })
     expect(empty.text()).toContain('暂无推荐')
-  })
-
-  it('my applications card shows its empty state while the applications API is missing (404)', async () => {
-    applications = { status: 404 }
-    const wrapper = mount(MyApplicationsCard, { global: { plugins: [i18n, ElementPlus, router()] } })
-    await flushPromises()
-    expect(calls[0].url).toBe('/api/v1/hall/applications')
-    expect(calls[0].params).toEqual({ scope: 'mine', status: 'RUNNING', size: 5 })
-    expect(wrapper.text()).toContain('暂无在办申请')
-  })
-
-  it('my applications card lists running applications', async () => {
-    applications = {
-      status: 200,
-      data: { items: [{ id: 'a1', serviceCode: 'student-leave', serviceName: { 'zh-CN': '学生请假' }, status: 'RUNNING', submittedAt: '2026-11-20T08:00:00Z' }], total: 1 },
-    }
-    const wrapper = mount(MyApplicationsCard, { global: { plugins: [i18n, ElementPlus, router()] } })
-    await flushPromises()
-    expect(wrapper.text()).toContain('学生请假')
-    expect(wrapper.text()).toContain('2026-11-20')
   })
 
   it('routes the public guides without sign-in and the admin pages with hall:service:manage', () => {
