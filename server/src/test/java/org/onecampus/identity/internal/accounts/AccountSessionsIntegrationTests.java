@@ -4,8 +4,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.onecampus.support.DemoPersons;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

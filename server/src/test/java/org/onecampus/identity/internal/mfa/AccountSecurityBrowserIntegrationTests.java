@@ -8,8 +8,8 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onecampus.support.DemoPersons;
 import org.onecampus.support.Chromium;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

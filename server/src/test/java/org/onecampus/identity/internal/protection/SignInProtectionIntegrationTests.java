@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.onecampus.support.DemoPersons;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
