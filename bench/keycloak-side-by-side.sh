@@ -10,7 +10,8 @@
 # users, default 8), DURATION (seconds per measurement, default 30), WARMUP (seconds of unmeasured
 # load per system and scenario before the first round, default 15), KC_VERSION (default 26.7.3),
 # KC_JAVA (the JDK for Keycloak, default /usr/lib/jvm/temurin-25-jdk-amd64), OC_PORT/KC_PORT
-# (default 18380/18381), WORK (default bench/target/side-by-side).
+# (default 18380/18381), WORK (default bench/target/side-by-side), START_TIMEOUT (seconds to wait for each
+# server, default 300 for OneCampus and 600 for Keycloak).
 #
 # Both servers listen on 127.0.0.1 only. OneCampus runs with the demo profile on a scratch data
 # directory; Keycloak runs `start-dev` (dev mode) with its database in a separate database
@@ -74,7 +75,7 @@ echo "starting OneCampus ($JAR) on $OC"
 (cd "$WORK" && exec java -jar "$JAR" --spring.profiles.active=demo --onecampus.data-dir="$WORK/onecampus-data" \
 	--server.port="$OC_PORT" --server.address=127.0.0.1) >"$WORK/onecampus.log" 2>&1 &
 pids+=($!)
-wait_for "$OC/actuator/health/readiness" 300
+wait_for "$OC/actuator/health/readiness" "${START_TIMEOUT:-300}"
 
 # 3. A separate database for Keycloak in the same embedded PostgreSQL.
 PG_PORT=$(sed -n 4p "$WORK/onecampus-data/postgres/postmaster.pid")
@@ -91,7 +92,7 @@ JAVA_HOME="$KC_JAVA" KC_BOOTSTRAP_ADMIN_USERNAME=$KC_ADMIN KC_BOOTSTRAP_ADMIN_PA
 	--spi-password-hashing--argon2--parallelism=1 --spi-password-hashing--argon2--type=id \
 	>"$WORK/keycloak.log" 2>&1 &
 pids+=($!)
-wait_for "$KC/realms/master/.well-known/openid-configuration" 600
+wait_for "$KC/realms/master/.well-known/openid-configuration" "${START_TIMEOUT:-600}"
 
 # 5. The realm: Argon2 policy, a confidential client (password and client-credentials grants), the users.
 ADMIN_TOKEN=$(curl -fsS "$KC/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 
 /**
  * Password sign-ins per second through {@code POST /login} against the pure Argon2id verification
@@ -41,17 +46,61 @@ public class PasswordSignInBenchmark {
 	static final List<String> USERS = List.of("admin", "stu001", "grad001", "fac001", "cou001", "head001", "intl001",
 			"it001", "visitor001");
 
+	/**
+	 * The hash to verify, with the implementation the server uses: {@code native} is the system's libargon2
+	 * through JNA, which the server picks when the library is installed (its log says "Argon2id password
+	 * hashing: libargon2 (native)"); {@code bouncycastle} is Spring Security's encoder, the server's fallback.
+	 */
 	@State(Scope.Benchmark)
 	public static class Hashes {
 
+		@Param("native")
+		public String implementation = "native";
+
 		final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+
+		Libargon2 libargon2;
+
+		final byte[] salt = new byte[16];
+
+		byte[] expected;
 
 		String hash;
 
 		@Setup
 		public void hash() {
 			hash = argon2.encode(PASSWORD);
+			if (implementation.equals("native")) {
+				libargon2 = Native.load("argon2", Libargon2.class);
+				new java.security.SecureRandom().nextBytes(salt);
+				expected = nativeHash(this);
+			}
+			else if (!implementation.equals("bouncycastle")) {
+				throw new IllegalArgumentException("implementation: native or bouncycastle, not " + implementation);
+			}
 		}
+
+		boolean matches() {
+			return libargon2 == null ? argon2.matches(PASSWORD, hash) : MessageDigest.isEqual(nativeHash(this), expected);
+		}
+	}
+
+	/** {@code argon2id_hash_raw} of the system's libargon2, as the server calls it. */
+	public interface Libargon2 extends Library {
+
+		int argon2id_hash_raw(int tCost, int mCost, int parallelism, byte[] pwd, NativeLong pwdlen, byte[] salt,
+				NativeLong saltlen, byte[] hash, NativeLong hashlen);
+	}
+
+	static byte[] nativeHash(Hashes hashes) {
+		byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+		byte[] out = new byte[32];
+		int result = hashes.libargon2.argon2id_hash_raw(2, 19 * 1024, 1, password, new NativeLong(password.length),
+				hashes.salt, new NativeLong(hashes.salt.length), out, new NativeLong(out.length));
+		if (result != 0) {
+			throw new IllegalStateException("libargon2 failed: " + result);
+		}
+		return out;
 	}
 
 	/** One browser per benchmark thread: a cookie jar that keeps the rotating CSRF cookie. */
@@ -100,7 +149,7 @@ public class PasswordSignInBenchmark {
 
 	@Benchmark
 	public boolean argon2idVerify(Hashes hashes) {
-		return hashes.argon2.matches(PASSWORD, hashes.hash);
+		return hashes.matches();
 	}
 
 	@Benchmark

@@ -1,5 +1,6 @@
 package org.onecampus.identity.internal;
 
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import org.onecampus.identity.internal.passwords.LegacyPasswordHashes;
@@ -8,7 +9,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id with the OWASP parameters (m=19 MiB, t=2, p=1), with at most a bounded number of hashes
+ * Argon2id with the OWASP parameters (m=19 MiB, t=2, p=1) — computed by the system's libargon2 when
+ * present ({@link NativeArgon2id}), by BouncyCastle otherwise; both read and write the same encoded form —
+ * with at most a bounded number of hashes
  * computed at once so that a login storm queues instead of exhausting memory. Imported legacy
  * hashes (MD5, SHA-1, bcrypt) are accepted and reported as needing an upgrade, so that the sign-in
  * stores an Argon2id hash in their place.
@@ -23,17 +26,30 @@ final class PasswordHashing implements PasswordEncoder {
 
 	private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, PARALLELISM, MEMORY_KIB, ITERATIONS);
 
+	/** The same Argon2id in C when the system has libargon2 (faster); BouncyCastle's {@link #argon2} otherwise. */
+	private final Optional<NativeArgon2id> fast;
+
 	private final Semaphore permits;
 
 	private final LegacyPasswordHashes legacy = new LegacyPasswordHashes();
 
 	PasswordHashing(int maxConcurrent) {
+		this(maxConcurrent, NativeArgon2id.load());
+	}
+
+	PasswordHashing(int maxConcurrent, Optional<NativeArgon2id> fast) {
 		this.permits = new Semaphore(maxConcurrent, true);
+		this.fast = fast;
+	}
+
+	/** @return which implementation computes Argon2id here, for the start-up log and the benchmarks */
+	String implementation() {
+		return fast.isPresent() ? "libargon2 (native)" : "BouncyCastle";
 	}
 
 	@Override
 	public String encode(CharSequence raw) {
-		return bounded(() -> argon2.encode(raw));
+		return bounded(() -> fast.map(f -> f.encode(raw, MEMORY_KIB, ITERATIONS, PARALLELISM)).orElseGet(() -> argon2.encode(raw)));
 	}
 
 	@Override
@@ -41,7 +57,7 @@ final class PasswordHashing implements PasswordEncoder {
 		if (legacy.recognises(encoded)) {
 			return bounded(() -> legacy.matches(raw, encoded));
 		}
-		return bounded(() -> argon2.matches(raw, encoded));
+		return bounded(() -> fast.flatMap(f -> f.matches(raw, encoded)).orElseGet(() -> argon2.matches(raw, encoded)));
 	}
 
 	@Override

@@ -28,7 +28,9 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new PasswordHashing(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+		PasswordHashing hashing = new PasswordHashing(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+		org.slf4j.LoggerFactory.getLogger(PasswordHashing.class).info("Argon2id password hashing: {}", hashing.implementation());
+		return hashing;
 	}
 
 	/** Last of the chains: the authorization server's (first) and the CAS endpoints' (second) come before it. */

@@ -1,11 +1,14 @@
 package org.onecampus.kernel.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.onecampus.kernel.web.TraceIds;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,19 +18,25 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends entries under a transaction-scoped advisory lock, so that concurrent writers on any
- * number of nodes still form one chain.
+ * number of nodes still form one chain. An entry recorded inside a transaction joins it (kept only if
+ * it commits); one recorded outside any transaction goes through the {@link AuditGroupCommit group
+ * commit}: it is written with the other entries queued at that moment in one transaction, and
+ * {@link #record} returns once that transaction has committed.
  */
 @Component
 class JdbcAuditLog implements AuditLog {
 
 	/** Advisory lock key for the audit chain ("AUDIT" in ASCII). */
 	static final long CHAIN_LOCK = 0x4155444954L;
+
+	private static final String COLUMNS = "(id, occurred_at, actor, action, target, details, ip, trace_id, prev_hash, hash)";
 
 	private final JdbcClient jdbc;
 
@@ -37,11 +46,19 @@ class JdbcAuditLog implements AuditLog {
 
 	private final JsonMapper json;
 
+	private final AuditGroupCommit groupCommit;
+
 	JdbcAuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.json = json;
+		this.groupCommit = new AuditGroupCommit(
+				batch -> transactions.executeWithoutResult(status -> append(batch.stream().map(AuditGroupCommit.Pending::row).toList())));
+	}
+
+	/** What the caller's thread knows about an entry; the id, time and hashes are assigned under the lock. */
+	record Row(AuditEntry entry, String details, String traceId) {
 	}
 
 	@Override
@@ -55,35 +72,46 @@ class JdbcAuditLog implements AuditLog {
 		HttpServletRequest request = currentRequest();
 		String traceId = request == null ? null : TraceIds.current(request);
 		String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
-		transactions.executeWithoutResult(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-			// under the chain lock: the last hash and the next id in one round trip
-			Map.Entry<String, Long> next = jdbc.sql("""
-					select (select hash from kernel_audit_event order by id desc limit 1) as previous,
-					  nextval('kernel_audit_event_id_seq') as id""")
-				.query((rs, n) -> Map.entry(Objects.requireNonNullElse(rs.getString("previous"), AuditChain.GENESIS),
-						rs.getLong("id")))
-				.single();
-			String previous = next.getKey();
-			long id = next.getValue();
-			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-			String hash = AuditChain.hash(previous, id, now, entry.actor(), entry.action(), entry.target(), details,
-					entry.ip(), traceId);
-			jdbc.sql("""
-					insert into kernel_audit_event (id, occurred_at, actor, action, target, details, ip, trace_id, prev_hash, hash)
-					values (:id, :at, :actor, :action, :target, :details, :ip, :traceId, :prev, :hash)""")
-				.param("id", id)
-				.param("at", java.sql.Timestamp.from(now))
-				.param("actor", entry.actor())
-				.param("action", entry.action())
-				.param("target", entry.target())
-				.param("details", details)
-				.param("ip", entry.ip())
-				.param("traceId", traceId)
-				.param("prev", previous)
-				.param("hash", hash)
-				.update();
-		});
+		Row row = new Row(entry, details, traceId);
+		if (TransactionSynchronizationManager.isActualTransactionActive() || !groupCommit.append(row)) {
+			transactions.executeWithoutResult(status -> append(List.of(row)));
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		groupCommit.stop();
+	}
+
+	/** Appends the rows in order, in the current transaction, holding the chain lock until it ends. */
+	private void append(List<Row> rows) {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
+		String previous = jdbc.sql("select hash from kernel_audit_event order by id desc limit 1")
+			.query(String.class)
+			.optional()
+			.orElse(AuditChain.GENESIS);
+		List<Long> ids = jdbc.sql("select nextval('kernel_audit_event_id_seq') from generate_series(1, ?)")
+			.param(rows.size())
+			.query(Long.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		StringBuilder sql = new StringBuilder("insert into kernel_audit_event " + COLUMNS + " values ");
+		List<Object> params = new ArrayList<>(rows.size() * 10);
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			AuditEntry entry = row.entry();
+			long id = ids.get(i);
+			String hash = AuditChain.hash(previous, id, now, entry.actor(), entry.action(), entry.target(), row.details(),
+					entry.ip(), row.traceId());
+			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(java.util.Arrays.asList(id, Timestamp.from(now), entry.actor(), entry.action(), entry.target(),
+					row.details(), entry.ip(), row.traceId(), previous, hash));
+			previous = hash;
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	private static String currentActor() {

@@ -26,6 +26,9 @@ class AuditChainIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	@LocalServerPort
 	int port;
 
@@ -130,6 +133,53 @@ class AuditChainIntegrationTests {
 			.get("/api/v1/audit/statistics/daily?days=14").json();
 		assertThat(days).hasSize(14);
 		assertThat(days.get(13).get("count").asLong()).isPositive();
+	}
+
+	@Test
+	void concurrentWritersOutsideATransactionShareCommitsAndStillFormOneChain() throws Exception {
+		String action = "test.group-commit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		int threads = 16;
+		int each = 25;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					start.await();
+					for (int i = 0; i < each; i++) {
+						audit.record(new AuditLog.AuditEntry("writer-" + thread, action, "n:" + i, Map.of("i", i), null));
+						// Committed when record returns: visible to another connection at once.
+						assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ? and actor = ? and target = ?")
+							.param(action).param("writer-" + thread).param("n:" + i).query(Long.class).single()).isOne();
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (var future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ?").param(action).query(Long.class).single())
+			.isEqualTo((long) threads * each);
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
+	@Test
+	void anEntryRecordedInATransactionThatRollsBackIsNotKept() {
+		String action = "test.rolled-back-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			audit.record(new AuditLog.AuditEntry("tester", action, null, null, null));
+			status.setRollbackOnly();
+		});
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ?").param(action).query(Long.class).single())
+			.isZero();
+		assertThat(verification.verify().valid()).isTrue();
 	}
 
 	private long lastIdAfterRecording(String action) {

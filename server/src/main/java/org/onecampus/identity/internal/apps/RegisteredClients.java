@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisteredClients {
 
-	private final RegisteredClientRepository clients;
+	private final CachedRegisteredClients clients;
 
 	private final JdbcClient jdbc;
 
-	RegisteredClients(RegisteredClientRepository clients, JdbcClient jdbc) {
+	RegisteredClients(CachedRegisteredClients clients, JdbcClient jdbc) {
 		this.clients = clients;
 		this.jdbc = jdbc;
 	}
@@ -76,5 +75,6 @@ class RegisteredClients {
 		jdbc.sql("delete from oauth2_authorization where registered_client_id = :id").param("id", app.id().toString()).update();
 		jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = :id").param("id", app.id().toString()).update();
 		jdbc.sql("delete from oauth2_registered_client where id = :id").param("id", app.id().toString()).update();
+		clients.clear();
 	}
 }

@@ -29,6 +29,8 @@ public class SsoApps {
 
 	private final JsonMapper json;
 
+	private final RecentReads<UUID, SsoApp> byId = new RecentReads<>();
+
 	SsoApps(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -48,8 +50,15 @@ public class SsoApps {
 		return casApps().stream().filter(app -> app.acceptsService(service)).findFirst();
 	}
 
+	/** Read through a short cache ({@link RecentReads}): every token request asks for its app. */
 	public Optional<SsoApp> byId(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " where a.id = :id").param("id", id).query(this::map).optional();
+		return Optional.ofNullable(byId.get(id,
+				key -> jdbc.sql("select " + COLUMNS + " where a.id = :id").param("id", key).query(this::map).optional().orElse(null)));
+	}
+
+	/** Forgets the cached apps (after a change written outside this class). */
+	public void clearCache() {
+		byId.clear();
 	}
 
 	public Optional<SsoApp> byCode(String code) {
@@ -65,6 +74,7 @@ public class SsoApps {
 				  cast(:postLogout as jsonb), cast(:grants as jsonb), cast(:scopes as jsonb), cast(:released as jsonb),
 				  cast(:affiliations as jsonb), :secondFactor, :consent, :backchannel, :enabled)""")
 			.params(params(app)).update();
+		byId.clear();
 	}
 
 	void update(SsoApp app) {
@@ -77,10 +87,12 @@ public class SsoApps {
 				  require_consent = :consent, backchannel_logout_uri = :backchannel, enabled = :enabled, updated_at = now()
 				where id = :id""")
 			.params(params(app)).update();
+		byId.clear();
 	}
 
 	void delete(UUID id) {
 		jdbc.sql("delete from identity_sso_app where id = :id").param("id", id).update();
+		byId.clear();
 	}
 
 	private java.util.Map<String, Object> params(SsoApp app) {

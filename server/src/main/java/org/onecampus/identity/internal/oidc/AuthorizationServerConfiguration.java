@@ -3,6 +3,7 @@ package org.onecampus.identity.internal.oidc;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.onecampus.identity.internal.apps.CachedRegisteredClients;
 import org.onecampus.identity.internal.apps.ClientSecrets;
 import org.onecampus.identity.internal.apps.SsoApps;
 import org.onecampus.identity.internal.sso.SigningKeys;
@@ -19,7 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -76,13 +76,13 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+	CachedRegisteredClients registeredClientRepository(JdbcOperations jdbc) {
+		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc));
 	}
 
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new StoredAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients));
+		return new StoredAuthorizations(new ClientCredentialsAuthorizations(jdbc, clients));
 	}
 
 	@Bean

@@ -22,12 +22,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends a signed-in browser whose sign-in had no second factor from the authorization endpoint of an
  * app that requires one to the step-up page, which continues with the same authorization request
  * afterwards. {@link AuthorizationPolicy} refuses such a request anyway, so no code is ever issued
- * without the second factor; this filter only makes the way there a page instead of an error.
+ * without the second factor; this filter only makes the way there a page instead of an error. An app that
+ * asked for no interaction ({@code prompt=none}) gets {@code error=interaction_required} at its registered
+ * redirect URI instead of the page.
  */
 final class OidcStepUp extends OncePerRequestFilter {
 
@@ -60,12 +63,34 @@ final class OidcStepUp extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<SsoApp> app = Optional.ofNullable(clients.findByClientId(request.getParameter("client_id")))
+		RegisteredClient client = clients.findByClientId(request.getParameter("client_id"));
+		Optional<SsoApp> app = Optional.ofNullable(client)
 			.map(RegisteredClient::getId)
 			.flatMap(id -> apps.byId(UUID.fromString(id)))
 			.filter(a -> a.enabled() && a.requiresSecondFactor());
 		if (app.isEmpty()) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (promptNone(request)) {
+			// The app asked not to show any page: tell it that the person has to interact (OIDC Core 3.1.2.6).
+			String redirectUri = registeredRedirectUri(client, request.getParameter("redirect_uri"));
+			if (redirectUri == null) {
+				chain.doFilter(request, response); // not a redirect URI of this app: the authorization server refuses it
+				return;
+			}
+			audit.record("sso.oidc.refused", "app:" + app.get().code(),
+					Map.of("reason", "second-factor-required", "prompt", "none"));
+			UriComponentsBuilder back = UriComponentsBuilder.fromUriString(redirectUri)
+				.queryParam("error", "interaction_required")
+				.queryParam("error_description", "{description}");
+			String state = request.getParameter("state");
+			if (state != null) {
+				back.queryParam("state", "{state}");
+			}
+			response.sendRedirect(back.encode()
+				.buildAndExpand(Map.of("description", "A second factor is required", "state", state == null ? "" : state))
+				.toUriString());
 			return;
 		}
 		HttpSession session = request.getSession();
@@ -74,5 +99,18 @@ final class OidcStepUp extends OncePerRequestFilter {
 		session.setAttribute(AuthenticationLevels.APP_ATTRIBUTE, app.get().name());
 		audit.record("sso.step-up-required", "app:" + app.get().code(), Map.of("protocol", "oidc"));
 		response.sendRedirect(request.getContextPath() + "/step-up");
+	}
+
+	private static boolean promptNone(HttpServletRequest request) {
+		String prompt = request.getParameter("prompt");
+		return prompt != null && java.util.Arrays.asList(prompt.trim().split("\\s+")).contains("none");
+	}
+
+	/** @return the request's redirect URI if the client registered it (or the only one, when absent); else null */
+	private static String registeredRedirectUri(RegisteredClient client, String requested) {
+		if (requested == null) {
+			return client.getRedirectUris().size() == 1 ? client.getRedirectUris().iterator().next() : null;
+		}
+		return client.getRedirectUris().contains(requested) ? requested : null;
 	}
 }

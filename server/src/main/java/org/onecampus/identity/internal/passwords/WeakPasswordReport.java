@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.onecampus.identity.internal.org.AdminScope.Scope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -16,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The weak-password report: accounts per department (the college or office above each person's
  * primary affiliation) with how many had their password scored at sign-in and how many were weak,
- * today and as a daily trend. The seed's "659 → 38" is the weak count over time.
+ * today and as a daily trend. The seed's "659 → 38" is the weak count over time. A department
+ * administrator sees only the accounts and departments of their subtree.
  */
 @Repository
 class WeakPasswordReport {
@@ -67,41 +70,54 @@ class WeakPasswordReport {
 			Instant scoredAt) {
 	}
 
+	/** Every department of the university (for the daily snapshot). */
 	List<DepartmentCount> byDepartment() {
-		return jdbc.sql(DEPARTMENTS + """
+		return byDepartment(Scope.WHOLE_UNIVERSITY);
+	}
+
+	/** The departments of the accounts whose person has an affiliation in {@code scope}. */
+	List<DepartmentCount> byDepartment(Scope scope) {
+		return scope.bind(jdbc.sql(DEPARTMENTS + """
 				select o.id, o.code, o.name, o.name_en, count(*) as accounts,
 				       count(a.password_scored_at) as scored, count(*) filter (where a.password_weak) as weak
 				from identity_account a
 				left join department d on d.account_id = a.id
 				join identity_org_unit o on o.id = coalesce(d.unit_id, (select id from root))
+				where """ + " " + scope.personCondition("a.person_id") + "\n" + """
 				group by o.id, o.code, o.name, o.name_en, o.sort_order
-				order by weak desc, o.sort_order, o.code""")
+				order by weak desc, o.sort_order, o.code"""))
 			.query((rs, n) -> new DepartmentCount(rs.getObject("id", UUID.class), rs.getString("code"),
 					rs.getString("name"), rs.getString("name_en"), rs.getInt("accounts"), rs.getInt("scored"),
 					rs.getInt("weak")))
 			.list();
 	}
 
-	List<WeakAccount> weakAccounts() {
-		return jdbc.sql(DEPARTMENTS + """
+	/** The weak accounts whose person has an affiliation in {@code scope}. */
+	List<WeakAccount> weakAccounts(Scope scope) {
+		return scope.bind(jdbc.sql(DEPARTMENTS + """
 				select a.username, p.name, o.code, o.name as department, a.password_score, a.password_scored_at
 				from identity_account a join identity_person p on p.id = a.person_id
 				left join department d on d.account_id = a.id
 				join identity_org_unit o on o.id = coalesce(d.unit_id, (select id from root))
-				where a.password_weak
-				order by o.sort_order, o.code, a.username""")
+				where a.password_weak and """ + " " + scope.personCondition("a.person_id") + "\n" + """
+				order by o.sort_order, o.code, a.username"""))
 			.query((rs, n) -> new WeakAccount(rs.getString("username"), rs.getString("name"), rs.getString("code"),
 					rs.getString("department"), rs.getInt("password_score"),
 					rs.getObject("password_scored_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
-	/** Totals per day over the last {@code days} days, oldest first; days without a snapshot are left out. */
-	List<DayCount> trend(int days) {
+	/**
+	 * Totals per day over the last {@code days} days, oldest first; days without a snapshot are left out.
+	 * Snapshots are kept per department, so a restricted scope sums the departments inside it.
+	 */
+	List<DayCount> trend(int days, Scope scope) {
 		LocalDate today = LocalDate.now(clock.withZone(CAMPUS_ZONE));
-		return jdbc.sql("""
+		String inScope = scope.whole() ? "true" : scope.units().isEmpty() ? "false" : "org_unit_id in (:scopeUnits)";
+		return scope.bind(jdbc.sql("""
 				select day, sum(accounts) as accounts, sum(scored) as scored, sum(weak) as weak
-				from identity_password_snapshot where day > :since group by day order by day""")
+				from identity_password_snapshot where day > :since and """ + " " + inScope + "\n" + """
+				group by day order by day"""))
 			.param("since", today.minusDays(days))
 			.query((rs, n) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getInt("accounts"),
 					rs.getInt("scored"), rs.getInt("weak")))

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,12 +93,6 @@ class AccountSessionsIntegrationTests {
 	}
 
 	private String someone(int n) {
-		// Demo people only (their usernames are their 学号/工号): accounts other tests create (self-registered
-		// guests with random names, imports) would shift the offset from run to run.
-		return jdbc.sql("""
-				select username from identity_account
-				where username ~ '^[0-9]+$' and enabled and not must_change_password
-				order by username offset :n limit 1""")
-			.param("n", n).query(String.class).single();
+		return DemoPersons.nth(jdbc, n);
 	}
 }

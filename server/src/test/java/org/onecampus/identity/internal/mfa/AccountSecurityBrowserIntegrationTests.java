@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.Chromium;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,7 +142,6 @@ class AccountSecurityBrowserIntegrationTests {
 	}
 
 	private String someone(int n) {
-		return jdbc.sql("select username from identity_account where username not like '%001' order by username offset :n limit 1")
-			.param("n", n).query(String.class).single();
+		return DemoPersons.nth(jdbc, n);
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,7 +134,6 @@ class SecondFactorIntegrationTests {
 	}
 
 	private String someone(int n) {
-		return jdbc.sql("select username from identity_account where username not like '%001' order by username offset :n limit 1")
-			.param("n", n).query(String.class).single();
+		return DemoPersons.nth(jdbc, n);
 	}
 }

@@ -25,6 +25,9 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -195,12 +198,7 @@ class StepUpIntegrationTests {
 	void anOidcClientRequiringASecondFactorGetsACodeOnlyAfterTheStepUpAndTheIdTokenCarriesAmr() throws Exception {
 		String clientId = "mfa-oidc-" + UUID.randomUUID().toString().substring(0, 8);
 		URI callback = URI.create("http://localhost:9999/" + clientId);
-		Response registered = admin().postJson("/api/v1/identity/apps", """
-				{"code":"%s","name":"二次验证 OIDC","ownerOrgCode":"ITC","protocol":"OIDC","requireConsent":false,
-				 "requiresSecondFactor":true,"grantTypes":["authorization_code"],"redirectUris":["%s"],
-				 "scopes":["openid","profile"],"releasedAttributes":["name"]}""".formatted(clientId, callback));
-		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		String clientSecret = registered.json().get("clientSecret").asString();
+		String clientSecret = oidcAppRequiringSecondFactor(clientId, callback);
 		String username = someone();
 		ApiClient browser = new ApiClient(port).signIn(username, DEMO_PASSWORD);
 		String secret = enrolElsewhere(username);
@@ -235,6 +233,52 @@ class StepUpIntegrationTests {
 			.validate(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(), nonce);
 		assertThat(claims.getStringListClaim("amr")).containsExactly("pwd", "otp");
 		assertThat(claims.getStringClaim("acr")).isEqualTo(AuthenticationLevels.ACR_SECOND_FACTOR);
+	}
+
+	@Test
+	void promptNoneWithoutTheSecondFactorAnswersInteractionRequiredAtTheRedirectUri() throws Exception {
+		String clientId = "mfa-none-" + UUID.randomUUID().toString().substring(0, 8);
+		URI callback = URI.create("http://localhost:9999/" + clientId);
+		oidcAppRequiringSecondFactor(clientId, callback);
+		String username = someone();
+		ApiClient browser = new ApiClient(port).signIn(username, DEMO_PASSWORD);
+		State state = new State();
+		AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
+				new Scope("openid", "profile"), new ClientID(clientId), callback)
+			.state(state).nonce(new Nonce()).prompt(new Prompt(Prompt.Type.NONE))
+			.codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
+
+		long refusedBefore = audited("sso.oidc.refused", username);
+		long stepUpsBefore = audited("sso.step-up-required", username);
+		Response answer = browser.get("/oauth2/authorize?" + request.toQueryString(), "text/html");
+		assertThat(answer.status()).isEqualTo(302);
+		URI location = URI.create(answer.header("location"));
+		assertThat(location.toString()).startsWith(callback.toString()).doesNotContain("code=");
+		AuthenticationResponse parsed = AuthenticationResponseParser.parse(location);
+		assertThat(parsed.indicatesSuccess()).isFalse();
+		assertThat(parsed.toErrorResponse().getErrorObject().getCode()).isEqualTo("interaction_required");
+		assertThat(parsed.getState()).isEqualTo(state);
+		assertThat(audited("sso.oidc.refused", username)).isEqualTo(refusedBefore + 1);
+		assertThat(audited("sso.step-up-required", username)).as("no step-up page for prompt=none").isEqualTo(stepUpsBefore);
+
+		// A redirect URI the app did not register is never used for the answer.
+		URI elsewhere = URI.create("http://localhost:9999/elsewhere");
+		AuthenticationRequest foreign = new AuthenticationRequest.Builder(new ResponseType("code"),
+				new Scope("openid", "profile"), new ClientID(clientId), elsewhere)
+			.state(state).nonce(new Nonce()).prompt(new Prompt(Prompt.Type.NONE))
+			.codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
+		Response refused = browser.get("/oauth2/authorize?" + foreign.toQueryString(), "text/html");
+		assertThat(String.valueOf(refused.header("location"))).doesNotStartWith(elsewhere.toString());
+	}
+
+	/** Registers an OIDC app (code flow) that requires a second factor; returns its client secret. */
+	String oidcAppRequiringSecondFactor(String clientId, URI callback) {
+		Response registered = admin().postJson("/api/v1/identity/apps", """
+				{"code":"%s","name":"二次验证 OIDC","ownerOrgCode":"ITC","protocol":"OIDC","requireConsent":false,
+				 "requiresSecondFactor":true,"grantTypes":["authorization_code"],"redirectUris":["%s"],
+				 "scopes":["openid","profile"],"releasedAttributes":["name"]}""".formatted(clientId, callback));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		return registered.json().get("clientSecret").asString();
 	}
 
 	long audited(String action, String username) {

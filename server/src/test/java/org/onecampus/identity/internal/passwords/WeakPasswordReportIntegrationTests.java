@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
+import org.onecampus.support.DepartmentAdministrators;
 import org.onecampus.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class WeakPasswordReportIntegrationTests {
 
 	@Autowired
 	SignInPasswordScoring scoring;
+
+	@Autowired
+	DemoWeakPasswords demoWeakPasswords;
 
 	@Test
 	void aSignInWithAWeakPasswordFlagsTheAccountWithoutKeepingThePasswordAndTheReportCountsIt() {
@@ -97,6 +101,77 @@ class WeakPasswordReportIntegrationTests {
 		scoring.scoreNow(username, "Abc@123456");
 		assertThat(flag(username)).isTrue();
 		assertThat(scoredAt(username)).isNotEqualTo(first);
+	}
+
+	@Test
+	void aDepartmentAdministratorSeesOnlyTheirSubtree() {
+		// From the middle of the roster, where the demo profile flags weak accounts and other tests pick nobody.
+		String inside = weakAccountIn("CS", 0);
+		String outside = weakAccountOutside("CS", 0);
+		String officer = DepartmentAdministrators.withRole(jdbc, "SECURITY_OFFICER", "CS",
+				java.util.UUID.randomUUID().toString().substring(0, 8));
+		ApiClient admin = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD);
+		ApiClient department = new ApiClient(port).signIn(officer, IntegrationTest.DEMO_PASSWORD);
+
+		assertThat(admin.get(REPORT + "/weak-accounts.csv", "text/csv").body()).contains("," + inside + ",")
+			.contains("," + outside + ",");
+		Response csv = department.get(REPORT + "/weak-accounts.csv", "text/csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains("," + inside + ",").doesNotContain("," + outside + ",");
+
+		var whole = admin.get(REPORT).json();
+		var scoped = department.get(REPORT).json();
+		assertThat(scoped.get("departments").valueStream().map(d -> d.get("code").asString())).contains("CS");
+		assertThat(scoped.get("weak").asInt()).isPositive().isLessThan(whole.get("weak").asInt());
+		assertThat(scoped.get("accounts").asInt()).isLessThan(whole.get("accounts").asInt());
+
+		admin.postJson(REPORT + "/snapshots", "");
+		int csWeak = admin.get(REPORT).json().get("departments").valueStream().filter(d -> d.get("code").asString().equals("CS"))
+			.findFirst().orElseThrow().get("weak").asInt();
+		var trend = department.get(REPORT + "/trend?days=1").json();
+		assertThat(trend.get(0).get("weak").asInt()).isEqualTo(csWeak);
+		assertThat(admin.get(REPORT + "/trend?days=1").json().get(0).get("weak").asInt())
+			.isEqualTo(admin.get(REPORT).json().get("weak").asInt());
+	}
+
+	/** Flags the n-th demo person with one affiliation, in {@code college}, as weak; returns the username. */
+	private String weakAccountIn(String college, int n) {
+		return flagWeak("in", college, n);
+	}
+
+	private String weakAccountOutside(String college, int n) {
+		return flagWeak("not in", college, n);
+	}
+
+	private String flagWeak(String membership, String college, int n) {
+		String username = jdbc.sql("""
+				with recursive tree(id) as (
+				  select id from identity_org_unit where code = :college
+				  union select o.id from identity_org_unit o join tree t on o.parent_id = t.id
+				), roster as (
+				  select a.username, a.person_id, row_number() over (order by a.username) as position, count(*) over () as total
+				  from identity_account a where a.username ~ '^[0-9]+$' and a.enabled
+				)
+				select r.username from roster r
+				where r.position between r.total * 0.4 and r.total * 0.7
+				  and exists (select 1 from identity_affiliation f where f.person_id = r.person_id and f.is_primary
+				              and f.org_unit_id %s (select id from tree))
+				  and not exists (select 1 from identity_affiliation f where f.person_id = r.person_id and not f.is_primary)
+				order by r.username offset :n limit 1""".formatted(membership))
+			.param("college", college).param("n", n).query(String.class).single();
+		jdbc.sql("update identity_account set password_weak = true, password_score = 1, password_scored_at = now() where username = :u")
+			.param("u", username).update();
+		return username;
+	}
+
+	@Test
+	void theDemoUniversityHasWeakAccountsSpreadOverItsDepartments() {
+		// What the demo profile does on a first start (here again: the choice depends only on the usernames).
+		assertThat(demoWeakPasswords.flagWeakAccounts()).isEqualTo(DemoWeakPasswords.WEAK_NOW);
+		var summary = new ApiClient(port).signIn("admin", IntegrationTest.DEMO_PASSWORD).get(REPORT).json();
+		assertThat(summary.get("weak").asInt()).isGreaterThanOrEqualTo(DemoWeakPasswords.WEAK_NOW);
+		assertThat(summary.get("departments").valueStream().filter(d -> d.get("weak").asInt() > 0).count())
+			.isGreaterThanOrEqualTo(10);
 	}
 
 	@Test

@@ -1,0 +1,72 @@
+package org.onecampus.identity.internal;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The native Argon2id (the system's libargon2) against BouncyCastle's through Spring Security's encoder:
+ * the same parameters give the same hashes, so every stored hash keeps verifying whichever computes it.
+ * The machines that build OneCampus have libargon2 (Debian libargon2-1); the tests require it.
+ */
+class NativeArgon2idTests {
+
+	static final String PASSWORD = "Xq7!campus-Demo";
+
+	final NativeArgon2id nativeArgon2 = NativeArgon2id.load().orElseThrow(
+			() -> new AssertionError("libargon2 (Debian package libargon2-1) is needed on the build machine"));
+
+	final Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(16, 32, PasswordHashing.PARALLELISM,
+			PasswordHashing.MEMORY_KIB, PasswordHashing.ITERATIONS);
+
+	@Test
+	void aHashStoredByBouncyCastleVerifiesNatively() {
+		String stored = bouncyCastle.encode(PASSWORD);
+		assertThat(nativeArgon2.matches(PASSWORD, stored)).contains(true);
+		assertThat(nativeArgon2.matches(PASSWORD + "x", stored)).contains(false);
+		assertThat(nativeArgon2.matches("", stored)).contains(false);
+	}
+
+	@Test
+	void aNativeHashHasTheSameFormAndVerifiesWithBouncyCastle() {
+		String stored = nativeArgon2.encode(PASSWORD, PasswordHashing.MEMORY_KIB, PasswordHashing.ITERATIONS,
+				PasswordHashing.PARALLELISM);
+		assertThat(stored).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+		assertThat(bouncyCastle.matches(PASSWORD, stored)).isTrue();
+		assertThat(bouncyCastle.matches("Xq7!campus-Demo ", stored)).isFalse();
+		assertThat(bouncyCastle.upgradeEncoding(stored)).isFalse();
+	}
+
+	@Test
+	void otherParametersAndHashLengthsAreHonoured() {
+		Argon2PasswordEncoder other = new Argon2PasswordEncoder(8, 16, 1, 4096, 3);
+		String stored = other.encode("中文密码-123");
+		assertThat(nativeArgon2.matches("中文密码-123", stored)).contains(true);
+		assertThat(nativeArgon2.matches("中文密码-124", stored)).contains(false);
+	}
+
+	@Test
+	void whatItDoesNotReadIsLeftToTheOtherImplementation() {
+		assertThat(nativeArgon2.matches(PASSWORD, null)).isEmpty();
+		assertThat(nativeArgon2.matches(PASSWORD, "$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isEmpty();
+		assertThat(nativeArgon2.matches(PASSWORD, "$argon2id$v=16$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isEmpty();
+		assertThat(nativeArgon2.matches(PASSWORD, "$argon2id$v=19$m=19456,t=2,p=1$%%%$aGFzaA")).isEmpty();
+		assertThat(nativeArgon2.matches(PASSWORD, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv")).isEmpty();
+	}
+
+	@Test
+	void passwordHashingUsesItAndStillAcceptsLegacyHashes() {
+		PasswordHashing hashing = new PasswordHashing(2, Optional.of(nativeArgon2));
+		assertThat(hashing.implementation()).isEqualTo("libargon2 (native)");
+		String stored = hashing.encode(PASSWORD);
+		assertThat(bouncyCastle.matches(PASSWORD, stored)).isTrue();
+		assertThat(hashing.matches(PASSWORD, bouncyCastle.encode(PASSWORD))).isTrue();
+		assertThat(hashing.matches("wrong", stored)).isFalse();
+		// Without the library the same stored hash still verifies (BouncyCastle).
+		assertThat(new PasswordHashing(2, Optional.empty()).matches(PASSWORD, stored)).isTrue();
+	}
+}
