@@ -58,6 +58,9 @@ class DesignAndRunProcessBrowserIntegrationTests {
 		if (context != null) {
 			context.close();
 		}
+		// the steps read the demo's Chinese: another test may have left this person on English
+		new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD)
+			.putJson("/api/v1/me/preferences", "{\"locale\":\"zh-CN\"}");
 		context = Chromium.newContext(1280, 900);
 		Page page = Chromium.signIn(context, port, username);
 		page.setDefaultTimeout(30_000);

@@ -76,7 +76,7 @@ class HallBrowserIntegrationTests {
 		page.navigate(url("/"));
 		assertThat(page.getByTestId("home-favourites")).containsText("在读证明");
 		assertThat(page.getByTestId("home-apps")).containsText("示例 CAS 应用");
-		assertThat(page.getByTestId("home-applications")).isVisible();
+		assertThat(page.getByTestId("my-applications-card")).isVisible();
 		Chromium.screenshot(page, "portal-home-desktop-zh");
 
 		BrowserContext phone = Chromium.newContext(375, 800);
