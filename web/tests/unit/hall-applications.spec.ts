@@ -79,6 +79,23 @@ describe('apply page', { timeout: 30_000 }, () => {
     expect(inputs).not.toContain('冒名')
   })
 
+  it('marks only the fields the form locks: an authoritative value the form leaves open takes the draft', async () => {
+    const form = structuredClone(applyForm)
+    form.form.schema.properties = { ...form.form.schema.properties, phone: { type: 'string' } }
+    form.form.layout.fields.push({ key: 'phone', widget: 'text', label: { 'zh-CN': '联系电话', 'en-US': 'Phone' }, prefill: { source: 'profile.phone' } } as never)
+    form.prefill = { ...form.prefill, phone: { value: '13800000000', source: 'profile.phone', asOf: '2026-11-20T02:00:00Z', authoritative: true } }
+    form.draft = { ...form.draft, formData: { ...form.draft.formData, phone: '13911112222' } }
+    const calls: InternalAxiosRequestConfig[] = []
+    const { wrapper } = await mountApply(async (config) => {
+      if (config.url === '/api/v1/hall/applications/forms/student-leave') return { status: 200, data: form }
+      return { status: 404 }
+    }, calls)
+    expect(wrapper.findAll('[data-testid="apply-prefill-locked"]').length).toBe(1)
+    const inputs = wrapper.findAll('input').map((input) => (input.element as HTMLInputElement).value)
+    expect(inputs).toContain('13911112222')
+    expect(inputs).toContain('张三')
+  })
+
   it('sends one Idempotency-Key for every click and shows 422 errors on their fields', async () => {
     const calls: InternalAxiosRequestConfig[] = []
     const { wrapper } = await mountApply(async (config) => {
