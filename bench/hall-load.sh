@@ -43,20 +43,41 @@ UNDERGRADUATES="select a.username from identity_account a where a.enabled and no
 got=$(( $(wc -l <bench/target/hall-submit-users.csv) - 1 ))
 [[ "$got" -eq "$SUBMITTERS" ]] || { echo "only $got undergraduates for $SUBMITTERS submitters" >&2; exit 1; }
 
+# CPU seconds used so far by the server's JVM and by PostgreSQL (the postmaster with its finished children, plus the
+# live backends), to show where the two cores went during a run; Gatling takes the rest.
+SERVER_PID=$(ss -ltnpH "sport = :${BASE_URL##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+POSTMASTER=$(sed -n 1p "$DATA_DIR/postgres/postmaster.pid")
+ticks() { # PID [with waited-for children]: utime + stime (+ cutime + cstime)
+	[[ -n "$1" && -r /proc/$1/stat ]] || { echo 0; return; }
+	awk -v children="${2:-}" '{ sub(/^.*\) /, ""); print $12 + $13 + (children ? $14 + $15 : 0) }' "/proc/$1/stat"
+}
+cpu() { # prints "server-seconds postgres-seconds"
+	local pg hz
+	hz=$(getconf CLK_TCK)
+	pg=$(ticks "$POSTMASTER" 1)
+	for child in $(pgrep -P "$POSTMASTER"); do pg=$((pg + $(ticks "$child"))); done
+	echo "$(( $(ticks "$SERVER_PID") / hz )) $((pg / hz))"
+}
+
 run() { # SCENARIO USERS
 	echo "== $1 ($2 users, ${DURATION} s measured after ${SIGN_IN} s for the sign-ins)"
 	echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-	local before after status=0
-	before=$("${PSQL[@]}" -c "select count(*) from hall_application where service_code = 'student-leave'")
+	local before status=0 cpu_before cpu_after
+	cpu_before=($(cpu))
+	before=$("${PSQL[@]}" -c "select now()")
 	./mvnw -q -f bench/pom.xml gatling:test -Dgatling.simulationClass=org.onecampus.bench.HallSimulation \
 		-Dscenario="$1" -DbaseUrl="$BASE_URL" -Dusers="$2" -Dduration="$DURATION" -DsignInSeconds="$SIGN_IN" \
 		-DsubmitUsersFile="$PWD/bench/target/hall-submit-users.csv" -DpageUsersFile="$PWD/bench/target/hall-page-users.csv" \
 		|| status=$?
 	echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-	after=$("${PSQL[@]}" -c "select count(*) from hall_application where service_code = 'student-leave'")
+	cpu_after=($(cpu))
+	echo "CPU seconds during the run (sign-ins included): server JVM $((cpu_after[0] - cpu_before[0])), PostgreSQL $((cpu_after[1] - cpu_before[1]))"
 	bench/summarize-report.py
-	if [[ "$1" == submit ]]; then
-		echo "applications stored: $((after - before)) in ${DURATION} s = $(python3 -c "print(round($((after - before)) / $DURATION, 1))") submissions/s"
+	if [[ "$1" == submit ]]; then # throughput from what the database stored: count over the span of submitted_at
+		"${PSQL[@]}" -F ' ' -c "select count(*), round(extract(epoch from max(submitted_at) - min(submitted_at))::numeric, 1),
+			round(count(*) / nullif(extract(epoch from max(submitted_at) - min(submitted_at)), 0)::numeric, 1)
+			from hall_application where service_code = 'student-leave' and submitted_at > '$before'" \
+			| awk '{ print "applications stored: " $1 " between the first and the last submission (" $2 " s): " $3 " submissions/s" }'
 	fi
 	return "$status"
 }
