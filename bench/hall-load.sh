@@ -86,14 +86,17 @@ if [[ "${ONLY:-submit}" == submit ]]; then
 	run submit "$SUBMITTERS"
 fi
 
-# typical readers: undergraduates (a few own applications, few to-dos) and approvers with open tasks
+# typical readers: undergraduates (a few own applications, few to-dos), approvers with open tasks (the counsellors of
+# the submitters) and the one with the most open tasks ("hot")
+APPROVERS="select a.username from identity_account a join workflow_task t on t.assignee_id = a.person_id
+	where t.status = 'OPEN' and a.enabled and not a.must_change_password group by a.username"
 {
 	echo "username,password,group"
 	"${PSQL[@]}" -c "$UNDERGRADUATES order by md5('reader' || a.username) limit $((READERS / 2))" \
 		| sed 's/$/,Xq7!campus-Demo,student/'
-	"${PSQL[@]}" -c "select a.username from identity_account a join workflow_task t on t.assignee_id = a.person_id
-		where t.status = 'OPEN' and a.enabled and not a.must_change_password
-		group by a.username order by md5(a.username) limit $((READERS - READERS / 2))" | sed 's/$/,Xq7!campus-Demo,approver/'
+	"${PSQL[@]}" -c "$APPROVERS order by count(*) desc, a.username limit 1" | sed 's/$/,Xq7!campus-Demo,hot/'
+	"${PSQL[@]}" -c "select username from ($APPROVERS order by count(*) desc, a.username offset 1) x
+		order by md5(username) limit $((READERS - READERS / 2 - 1))" | sed 's/$/,Xq7!campus-Demo,approver/'
 } >bench/target/hall-page-users.csv
 if [[ "${ONLY:-pages}" == pages ]]; then
 	run pages "$READERS"
