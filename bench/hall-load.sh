@@ -29,7 +29,17 @@ if [[ -z "${SKIP_FILL:-}" && "$("${PSQL[@]}" -c "$FILLED")" -lt 1000000 ]]; then
 	"${PSQL[@]}" -f bench/hall/history-clear.sql
 	"${PSQL[@]}" -f bench/hall/history-fill.sql
 fi
+# a submission records a use (recently used, hot services): give the filled history's last 30 days their uses too, so
+# that the catalogue's "hot" counts aggregate what a campus with this history would hold (removed with the items by
+# history-clear.sql: the usage rows cascade)
+USES="select count(*) from hall_service_usage where service_code like 'bench-hall-%'"
+if [[ "$("${PSQL[@]}" -c "$USES")" == 0 ]]; then
+	"${PSQL[@]}" -c "insert into hall_service_usage (service_code, person_id, used_at) select service_code, applicant_id,
+		submitted_at from hall_application where service_code like 'bench-hall-%' and submitted_at > now() - interval '30 days'
+		order by submitted_at" -c "analyze hall_service_usage"
+fi
 "${PSQL[@]}" -c "select count(*) || ' applications' from hall_application" \
+	-c "select count(*) || ' uses in the last 30 days' from hall_service_usage where used_at > now() - interval '30 days'" \
 	-c "select count(*) || ' published items' from hall_service where status = 'PUBLISHED'"
 
 # distinct enabled undergraduates who may use the item (the item's audience is the UNDERGRADUATE affiliation)
