@@ -25,14 +25,17 @@ def newest_report():
 
 
 def rows(index_html):
-    # Each statistics row is <tr id="ROOT" ...> (all requests) or <tr id="req_..." ...>.
-    for match in re.finditer(r'<tr id="(ROOT|req_[^"]+)"[^>]*>(.*?)</tr>', index_html, re.S):
+    # Each statistics row is <tr id="ROOT" ...> (all requests), <tr id="req_..." ...> or <tr id="group_..." ...>
+    # (a group of requests, e.g. HallSimulation's "open and submit": named "group: <name>").
+    for match in re.finditer(r'<tr id="(ROOT|req_[^"]+|group_[^"]+)"[^>]*>(.*?)</tr>', index_html, re.S):
         cells = re.findall(r'<td class="[^"]*col-(\d+)"[^>]*>(.*?)</td>', match.group(2), re.S)
         if len(cells) < 14:
             continue
         name_cell = dict(cells)["1"]
         name = re.search(r'class="ellipsed-name">(.*?)</span>', name_cell, re.S)
         name = html.unescape(name.group(1).strip()) if name else "All Requests"
+        if match.group(1).startswith("group_"):
+            name = "group: " + name
         values = [re.sub(r"<[^>]+>", "", dict(cells)[str(i)]).strip() for i in range(2, 15)]
         yield name, dict(zip(COLUMNS, values))
 

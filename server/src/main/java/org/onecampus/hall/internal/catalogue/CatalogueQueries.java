@@ -113,9 +113,28 @@ public class CatalogueQueries {
 	 * @param today the day that decides the academic calendar's suggestions
 	 */
 	Cards list(UUID personId, String query, String category, View view, int page, int size, LocalDate today) {
-		List<ServiceItem> usable = usableBy(personId);
-		Set<String> favourite = favourites.of(personId);
-		Map<String, Long> uses = usage.usesSince(calendar.clock().instant().minus(HOT_WINDOW));
+		return list(personId, reads(personId), query, category, view, page, size, today);
+	}
+
+	/**
+	 * What every list of one person starts from: the items they may use, their favourites and the uses of the last
+	 * 30 days (an aggregation over every use in the window). Read once per request, also when one request shows
+	 * several lists (the portal home shows four).
+	 */
+	record Reads(List<ServiceItem> usable, Set<String> favourite, Map<String, Long> uses) {
+	}
+
+	Reads reads(UUID personId) {
+		return new Reads(usableBy(personId), favourites.of(personId),
+				usage.usesSince(calendar.clock().instant().minus(HOT_WINDOW)));
+	}
+
+	/** @param reads {@link #reads(UUID)} of the person, taken within this request */
+	Cards list(UUID personId, Reads reads, String query, String category, View view, int page, int size,
+			LocalDate today) {
+		List<ServiceItem> usable = reads.usable();
+		Set<String> favourite = reads.favourite();
+		Map<String, Long> uses = reads.uses();
 		List<ServiceItem> selected = switch (view) {
 			case ALL -> usable;
 			case FAVOURITES -> ordered(usable, new ArrayList<>(favourite));

@@ -32,11 +32,12 @@ class HallHomeController {
 	@PreAuthorize("isAuthenticated()")
 	HallHome home(@AuthenticationPrincipal CampusUser user) {
 		java.time.LocalDate today = calendar.today();
-		return new HallHome(cards(user, View.FAVOURITES, today), cards(user, View.SUGGESTED, today),
-				cards(user, View.RECENT, today), cards(user, View.HOT, today));
+		CatalogueQueries.Reads reads = queries.reads(user.personId());
+		return new HallHome(cards(user, reads, View.FAVOURITES, today), cards(user, reads, View.SUGGESTED, today),
+				cards(user, reads, View.RECENT, today), cards(user, reads, View.HOT, today));
 	}
 
-	private Cards cards(CampusUser user, View view, java.time.LocalDate today) {
-		return queries.list(user.personId(), null, null, view, 0, CARDS, today);
+	private Cards cards(CampusUser user, CatalogueQueries.Reads reads, View view, java.time.LocalDate today) {
+		return queries.list(user.personId(), reads, null, null, view, 0, CARDS, today);
 	}
 }

@@ -161,6 +161,24 @@ class CatalogueIntegrationTests {
 	}
 
 	@Test
+	void homeShowsTheFirstCardsOfEachPersonalListReadOnce() {
+		for (String username : List.of("head001", "fac001", "stu001")) {
+			ApiClient person = as(username);
+			Response answer = person.get("/api/v1/hall/home");
+			assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+			for (String view : List.of("favourites", "suggested", "recent", "hot")) {
+				List<String> cards = new ArrayList<>();
+				answer.json().get(view).get("items").forEach(card -> cards.add(card.get("code").asString()));
+				assertThat(cards).as(username + " " + view)
+					.isEqualTo(codes(person.get("/api/v1/hall/services?size=8&view=" + view)));
+			}
+		}
+		// the demo usage makes the lists non-trivial
+		assertThat(codes(as("head001").get("/api/v1/hall/services?size=8&view=recent"))).isNotEmpty();
+		assertThat(codes(as("fac001").get("/api/v1/hall/services?size=8&view=hot"))).isNotEmpty();
+	}
+
+	@Test
 	void suggestionsFollowTheAcademicCalendarOnAFixedDay() {
 		UUID grad = directory.personIdByUsername("grad001").orElseThrow();
 		int graduationYear = studyPeriods.expectedGraduation(grad).orElseThrow().getYear();
