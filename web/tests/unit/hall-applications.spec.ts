@@ -80,11 +80,18 @@ describe('apply page', { timeout: 30_000 }, () => {
   })
 
   it('marks only the fields the form locks: an authoritative value the form leaves open takes the draft', async () => {
-    const form = structuredClone(applyForm)
-    form.form.schema.properties = { ...form.form.schema.properties, phone: { type: 'string' } }
-    form.form.layout.fields.push({ key: 'phone', widget: 'text', label: { 'zh-CN': '联系电话', 'en-US': 'Phone' }, prefill: { source: 'profile.phone' } } as never)
-    form.prefill = { ...form.prefill, phone: { value: '13800000000', source: 'profile.phone', asOf: '2026-11-20T02:00:00Z', authoritative: true } }
-    form.draft = { ...form.draft, formData: { ...form.draft.formData, phone: '13911112222' } }
+    const base = structuredClone(applyForm)
+    const phone = { key: 'phone', widget: 'text', label: { 'zh-CN': '联系电话', 'en-US': 'Phone' }, prefill: { source: 'profile.phone' } }
+    const form = {
+      ...base,
+      form: {
+        ...base.form,
+        schema: { ...base.form.schema, properties: { ...base.form.schema.properties, phone: { type: 'string' } } },
+        layout: { ...base.form.layout, fields: [...base.form.layout.fields, phone] },
+      },
+      prefill: { ...base.prefill, phone: { value: '13800000000', source: 'profile.phone', asOf: '2026-11-20T02:00:00Z', authoritative: true } },
+      draft: { ...base.draft, formData: { ...base.draft.formData, phone: '13911112222' } },
+    }
     const calls: InternalAxiosRequestConfig[] = []
     const { wrapper } = await mountApply(async (config) => {
       if (config.url === '/api/v1/hall/applications/forms/student-leave') return { status: 200, data: form }

@@ -4,12 +4,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.onecampus.hall.internal.catalogue.ServiceCatalogue;
 import org.onecampus.identity.PersonDirectory;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.SendMessage;
+import org.onecampus.workflow.ApplicantNotices;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,10 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells applicants about their application through messaging, after the change committed: a receipt with the
  * promised time at submit, "needs you" when it is returned, the result with a link at the end. Each notice has
- * an idempotency key per application and event, so a retried event sends nothing twice.
+ * an idempotency key per application and event, so a retried event sends nothing twice. Workflow sends no return
+ * or end notice of its own for the instances behind applications ({@link ApplicantNotices}).
  */
 @Component
-class ApplicationNotices {
+class ApplicationNotices implements ApplicantNotices {
 
 	static final String SENDER = "module:hall";
 
@@ -42,6 +45,11 @@ class ApplicationNotices {
 		this.catalogue = catalogue;
 		this.directory = directory;
 		this.messaging = messaging;
+	}
+
+	@Override
+	public boolean notifiesApplicantOf(UUID instanceId) {
+		return applications.byInstance(instanceId).isPresent();
 	}
 
 	@ApplicationModuleListener

@@ -14,12 +14,14 @@ import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.SendMessage;
+import org.onecampus.workflow.ApplicantNotices;
 import org.onecampus.workflow.Processes.InstanceSummary;
 import org.onecampus.workflow.internal.engine.EngineTask;
 import org.onecampus.workflow.internal.engine.FlowableEngine;
 import org.onecampus.workflow.internal.engine.FlowableTaskOperations;
 import org.onecampus.workflow.internal.processes.ProcessVersion;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -54,8 +56,11 @@ class TaskOperations {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<ApplicantNotices> otherNotices;
+
 	TaskOperations(Instances instances, InstanceRuntime runtime, FlowableEngine engine, FlowableTaskOperations operations,
-			PersonDirectory directory, Messaging messaging, ApplicationEventPublisher events, AuditLog audit) {
+			PersonDirectory directory, Messaging messaging, ApplicationEventPublisher events, AuditLog audit,
+			ObjectProvider<ApplicantNotices> otherNotices) {
 		this.instances = instances;
 		this.runtime = runtime;
 		this.engine = engine;
@@ -64,6 +69,7 @@ class TaskOperations {
 		this.messaging = messaging;
 		this.events = events;
 		this.audit = audit;
+		this.otherNotices = otherNotices;
 	}
 
 	/** Comment and attachments sent with any action. */
@@ -384,6 +390,9 @@ class TaskOperations {
 	}
 
 	private void notifyApplicant(InstanceRecord instance, ProcessVersion version) {
+		if (otherNotices.stream().anyMatch(notices -> notices.notifiesApplicantOf(instance.id()))) {
+			return;
+		}
 		String process = version.name().getOrDefault("zh-CN", instance.processKey());
 		directory.contact(instance.applicantId()).map(PersonDirectory.Contact::username).filter(Objects::nonNull)
 			.ifPresent(username -> messaging.send(new SendMessage("module:workflow",

@@ -7,10 +7,12 @@ import java.util.Objects;
 import org.onecampus.identity.PersonDirectory;
 import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.SendMessage;
+import org.onecampus.workflow.ApplicantNotices;
 import org.onecampus.workflow.ProcessInstanceEnded;
 import org.onecampus.workflow.TaskCreated;
 import org.onecampus.workflow.internal.processes.ProcessVersions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +29,14 @@ class WorkflowNotifications {
 
 	private final ProcessVersions versions;
 
-	WorkflowNotifications(Messaging messaging, PersonDirectory directory, ProcessVersions versions) {
+	private final ObjectProvider<ApplicantNotices> otherNotices;
+
+	WorkflowNotifications(Messaging messaging, PersonDirectory directory, ProcessVersions versions,
+			ObjectProvider<ApplicantNotices> otherNotices) {
 		this.messaging = messaging;
 		this.directory = directory;
 		this.versions = versions;
+		this.otherNotices = otherNotices;
 	}
 
 	@ApplicationModuleListener
@@ -61,6 +67,9 @@ class WorkflowNotifications {
 
 	@ApplicationModuleListener
 	void on(ProcessInstanceEnded event) {
+		if (otherNotices.stream().anyMatch(notices -> notices.notifiesApplicantOf(event.instanceId()))) {
+			return;
+		}
 		directory.contact(event.applicantId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
 			String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
 				.orElse(event.processKey());

@@ -301,6 +301,16 @@ class HallApplicationsIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notices(id, "ended") == 1);
 		assertThat(jdbc.sql("select return_count from hall_application where id = cast(:id as uuid)").param("id", id)
 			.query(Integer.class).single()).isEqualTo(1);
+		// one message per event: workflow leaves the applicant's return and end notices to the hall
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from event_publication where event_type = 'org.onecampus.workflow.ProcessInstanceEnded'
+				and serialized_event like :i and completion_date is null""").param("i", "%" + instance + "%")
+			.query(Long.class).single() == 0);
+		assertThat(jdbc.sql("""
+				select count(*) from messaging_message where sender = 'module:workflow'
+				and (idempotency_key like :returned or idempotency_key = :ended)""")
+			.param("returned", "workflow-returned:" + instance + ":%").param("ended", "workflow-ended:" + instance)
+			.query(Long.class).single()).isZero();
 
 		JsonNode approved = stu.get("/api/v1/hall/applications/" + id).json();
 		assertThat(approved.get("endedAt").isNull()).isFalse();
