@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>30–39 AccountSessionsIntegrationTests</li>
  * <li>40–49 SecondFactorIntegrationTests</li>
  * <li>60–69 AccountSecurityBrowserIntegrationTests</li>
+ * <li>70–79 PersonSecurityIntegrationTests</li>
  * </ul>
  */
 public final class DemoPersons {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onecampus.identity.internal.mfa.TotpCodes;
 import org.onecampus.support.ApiClient;
+import org.onecampus.support.DemoPersons;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
 
@@ -150,9 +151,7 @@ class PersonSecurityIntegrationTests {
 
 	/** A demo account no other test uses, signing in with the demo password and nothing pending. */
 	private String someone(int n) {
-		String username = jdbc.sql("""
-				select username from identity_account where username not like '%001' and username <> 'admin'
-				order by username offset :n limit 1""").param("n", n).query(String.class).single();
+		String username = DemoPersons.nth(jdbc, n);
 		jdbc.sql("""
 				update identity_account set must_change_password = false, password_changed_at = now(),
 				  password_hash = (select password_hash from identity_account where username = 'stu001') where username = :u""")
