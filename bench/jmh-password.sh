@@ -5,7 +5,8 @@
 #   then passwordSignIn, 1 warm-up of 5 s and 2 measured iterations of 10 s) and reports the ratio of
 #   each round, so both sides of every ratio saw the same background load; the median is the figure.
 #   ALTERNATE=1 (default) then also runs AlternatingSignInRatio: the two measurements alternated in
-#   3-second slices, CYCLES (default 20) times, which is fairer still on a busy machine.
+#   3-second slices, CYCLES (default 20) times, which is fairer still on a busy machine. CLIENTS (default
+#   THREADS) sets how many sign-ins are in flight in those slices (hashing keeps THREADS threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://localhost:18080}"
@@ -26,7 +27,7 @@ if [[ "${ALTERNATE:-1}" == 1 ]]; then
     # The same two measurements alternated in 3-second slices (AlternatingSignInRatio), 20 cycles.
     echo "alternating slices: $(uptime)" | tee "$OUT/alternating.uptime"
     java -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" \
-        org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 | tee "$OUT/alternating.txt"
+        org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" | tee "$OUT/alternating.txt"
     uptime | tee -a "$OUT/alternating.uptime"
 fi
 [[ "$ROUNDS" -eq 0 ]] && exit 0
