@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +61,8 @@ class RoomAdminBrowserIntegrationTests {
 		var booked = student.postJson("/api/v1/hall/applications", """
 				{"serviceCode": "classroom-booking", "formData": {"phone": "13800138000", "campus": "EAST", "room": "%s",
 				 "from": "%s", "to": "%s", "attendees": 12, "activity": "club", "purpose": "摄影社例会"}}"""
-			.formatted(ROOM, tomorrow.withHour(19), tomorrow.withHour(20).withMinute(30)),
+			.formatted(ROOM, tomorrow.withHour(19).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+					tomorrow.withHour(20).withMinute(30).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		org.assertj.core.api.Assertions.assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 		String applicationId = booked.json().get("id").asString();
@@ -72,12 +74,12 @@ class RoomAdminBrowserIntegrationTests {
 			assertThat(page.getByTestId("rooms-table")).containsText("MAIN-A101");
 			Chromium.screenshot(page, "rooms-admin-desktop-zh");
 
-			page.getByTestId("rooms-search").locator("input").fill("E402");
-			page.getByTestId("rooms-search").locator("input").press("Enter");
+			page.getByTestId("rooms-search").fill("E402");
+			page.getByTestId("rooms-search").press("Enter");
 			assertThat(page.getByTestId("rooms-table").locator("tbody tr")).hasCount(1);
 			page.getByTestId("rooms-row").first().click();
 			Locator drawer = page.getByTestId("room-drawer");
-			assertThat(drawer.getByTestId("room-code").locator("input")).hasValue(ROOM);
+			assertThat(drawer.getByTestId("room-code")).hasValue(ROOM);
 			Chromium.screenshot(page, "rooms-drawer-desktop-zh");
 			drawer.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
 					new Locator.GetByRoleOptions().setName("借用日程")).click();
@@ -93,14 +95,14 @@ class RoomAdminBrowserIntegrationTests {
 			page.keyboard().press("Escape");
 			page.getByTestId("rooms-new").click();
 			String code = "EAST-T" + (100 + (int) (Math.random() * 800));
-			drawer.getByTestId("room-code").locator("input").fill(code);
+			drawer.getByTestId("room-code").fill(code);
 			drawer.getByTestId("room-save").click();
 			assertThat(drawer.locator(".el-form-item__error").first()).isVisible();
 			Chromium.screenshot(page, "rooms-new-errors-desktop-zh");
-			drawer.getByTestId("room-name-zh").locator("input").fill("东区测试研讨室" + code);
-			drawer.getByTestId("room-name-en").locator("input").fill("East test seminar " + code);
-			drawer.getByTestId("room-building-zh").locator("input").fill("东区实训楼");
-			drawer.getByTestId("room-building-en").locator("input").fill("East Training Building");
+			drawer.getByTestId("room-name-zh").fill("东区测试研讨室" + code);
+			drawer.getByTestId("room-name-en").fill("East test seminar " + code);
+			drawer.getByTestId("room-building-zh").fill("东区实训楼");
+			drawer.getByTestId("room-building-en").fill("East Training Building");
 			drawer.getByTestId("room-capacity").locator("input").fill("16");
 			drawer.getByTestId("room-save").click();
 			assertThat(page.locator(".el-message--success")).isVisible();
