@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjuster;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,7 +57,7 @@ class RoomAdminBrowserIntegrationTests {
 
 	@Test
 	void theAdministratorSeesARoomsBookingsAndCreatesARoomOnDesktopAndPhone() {
-		// a booking tomorrow evening (the browser shows this week; a Sunday's tomorrow is next week)
+		// a booking tomorrow evening (the drawer shows this week; on a Sunday tomorrow is next week)
 		OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.DAYS).plusDays(1);
 		ApiClient student = new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD);
 		var booked = student.postJson("/api/v1/hall/applications", """
@@ -83,7 +85,10 @@ class RoomAdminBrowserIntegrationTests {
 			Chromium.screenshot(page, "rooms-drawer-desktop-zh");
 			drawer.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
 					new Locator.GetByRoleOptions().setName("借用日程")).click();
-			if (OffsetDateTime.now(ZoneId.systemDefault()).getDayOfWeek() == DayOfWeek.SUNDAY) {
+			// the drawer opens on this week in the browser's time zone (the system's)
+			TemporalAdjuster monday = TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY);
+			if (!tomorrow.withHour(19).atZoneSameInstant(ZoneId.systemDefault()).toLocalDate().with(monday)
+				.equals(java.time.LocalDate.now(ZoneId.systemDefault()).with(monday))) {
 				drawer.getByLabel("下一周").click();
 			}
 			Locator booking = drawer.getByTestId("room-booking").filter(new Locator.FilterOptions().setHasText("摄影社例会"));

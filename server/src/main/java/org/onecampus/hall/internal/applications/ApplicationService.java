@@ -379,15 +379,18 @@ class ApplicationService {
 		return application;
 	}
 
+	/** An administrator of the item (in scope), or of what the application claims (a room administrator). */
 	private boolean administers(ApplicationRecord application, CampusUser user) {
-		if (!user.hasPermission(MANAGE)) {
-			return catalogue.find(application.serviceCode())
-				.map(item -> hooksOf(item).stream().anyMatch(h -> h.administers(item, application.id(), user)))
-				.orElse(false);
+		if (user.hasPermission(MANAGE)) {
+			AdminScopes.Administered scope = adminScopes.of(user, MANAGE);
+			if (scope.covers(application.ownerOrgUnitId()) || catalogue.find(application.serviceCode())
+				.map(item -> scope.covers(item.ownerOrgUnitId())).orElse(false)) {
+				return true;
+			}
 		}
-		AdminScopes.Administered scope = adminScopes.of(user, MANAGE);
-		return scope.covers(application.ownerOrgUnitId()) || catalogue.find(application.serviceCode())
-			.map(item -> scope.covers(item.ownerOrgUnitId())).orElse(false);
+		return catalogue.find(application.serviceCode())
+			.map(item -> hooksOf(item).stream().anyMatch(h -> h.administers(item, application.id(), user)))
+			.orElse(false);
 	}
 
 	private static boolean completed(String status) {

@@ -82,7 +82,7 @@ class Rooms {
 
 	List<Room> search(Filter filter, int limit, long offset) {
 		return bind(jdbc.sql("select * from hall_room where " + FILTER
-				+ " order by campus, sort_order, code limit :limit offset :offset"), filter)
+				+ " order by sort_order, code limit :limit offset :offset"), filter)
 			.param("limit", limit).param("offset", offset).query(this::roomRow).list();
 	}
 
