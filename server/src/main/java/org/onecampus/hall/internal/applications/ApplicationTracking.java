@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the status of hall applications in step with their workflow instances: returned to the applicant
- * (counted for the one-time completion rate), suspended and resumed by an administrator, and ended. Instances not started from the hall are ignored.
+ * (counted for the one-time completion rate), suspended and resumed by an administrator, and ended. Instances
+ * not started from the hall are ignored.
  */
 @Component
 class ApplicationTracking {
