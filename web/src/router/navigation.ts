@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, Share, Stamp, Tickets, Timer, TrendCharts, Upload, User, UserFilled, Files } from '@element-plus/icons-vue'
+import { Bell, Briefcase, Collection, ChatLineSquare, Checked, Connection, DataAnalysis, Document, EditPen, HomeFilled, Lock, OfficeBuilding, Promotion, School, Share, Stamp, Tickets, Timer, TrendCharts, Upload, User, UserFilled, Files } from '@element-plus/icons-vue'
 import { AUDIT_READ } from '@/api/kernel/audit'
 import { PERSON_MANAGE, PERSON_READ } from '@/api/identity/people'
 import { ORG_READ } from '@/api/identity/org'
@@ -12,6 +12,7 @@ import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
+import { ROOM_MANAGE } from '@/api/hall/rooms'
 import { TEMPLATE_INSTALL } from '@/api/hall/templates'
 import { STATISTICS_READ } from '@/api/hall/statistics'
 
@@ -37,6 +38,7 @@ export type NavKey =
   | 'forms'
   | 'processes'
   | 'hall-admin'
+  | 'hall-rooms'
   | 'hall-templates'
   | 'hall-statistics'
 
@@ -187,6 +189,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'hall.adminHomeDescription',
     icon: Collection,
     permission: SERVICE_MANAGE,
+  },
+  {
+    key: 'hall-rooms',
+    path: '/hall/admin/rooms',
+    titleKey: 'rooms.nav',
+    descriptionKey: 'rooms.homeDescription',
+    icon: School,
+    permission: ROOM_MANAGE,
   },
   {
     key: 'hall-templates',

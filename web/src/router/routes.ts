@@ -12,6 +12,7 @@ import { TODO_READ } from '@/api/hall/todos'
 import { FORM_READ } from '@/api/workflow/forms'
 import { PROCESS_READ } from '@/api/workflow/processes'
 import { SERVICE_MANAGE } from '@/api/hall/catalogue'
+import { ROOM_MANAGE } from '@/api/hall/rooms'
 import { TEMPLATE_INSTALL } from '@/api/hall/templates'
 import { STATISTICS_READ } from '@/api/hall/statistics'
 
@@ -107,6 +108,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/hall/admin/ServiceEditorView.vue'),
         props: true,
         meta: { titleKey: 'hall.editorTitle', navKey: 'hall-admin', permission: SERVICE_MANAGE },
+      },
+      {
+        path: 'hall/admin/rooms',
+        name: 'hall-admin-rooms',
+        component: () => import('@/views/hall/admin/RoomAdminView.vue'),
+        meta: { titleKey: 'rooms.pageTitle', navKey: 'hall-rooms', permission: ROOM_MANAGE },
       },
       {
         path: 'profile',

@@ -100,6 +100,8 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'hall.application.resubmit': 'audit.actions.hallApplicationResubmitted',
   'hall.application.evaluate': 'audit.actions.hallApplicationEvaluated',
   'hall.draft.save': 'audit.actions.hallDraftSaved',
+  'hall.room.created': 'audit.actions.hallRoomCreated',
+  'hall.room.updated': 'audit.actions.hallRoomUpdated',
   'hall.draft.delete': 'audit.actions.hallDraftDeleted',
   'workflow.code-set.create': 'audit.actions.workflowCodeSetCreated',
   'workflow.code-set.update': 'audit.actions.workflowCodeSetUpdated',

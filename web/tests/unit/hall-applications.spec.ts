@@ -230,6 +230,26 @@ describe('application page', { timeout: 30_000 }, () => {
     expect(wrapper.get('[data-testid="application-status"]').text()).toBe('办理中')
   })
 
+  it('shows a suspended application on hold with who suspended it and why, without actions', async () => {
+    const wrapper = await mountDetail(
+      () => ({
+        status: 200,
+        data: {
+          ...application('SUSPENDED', { withdraw: false, resubmit: false, evaluate: false }),
+          suspension: { by: { id: 'p9', name: '王建国' }, at: '2026-11-23T10:00:00Z', reason: '等待学院核实材料' },
+        },
+      }),
+      [],
+    )
+    expect(wrapper.get('[data-testid="application-status"]').text()).toBe('已挂起')
+    const notice = wrapper.get('[data-testid="application-suspended"]').text()
+    expect(notice).toContain('申请已挂起')
+    expect(notice).toContain('王建国')
+    expect(notice).toContain('等待学院核实材料')
+    expect(wrapper.find('[data-testid="application-withdraw"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="application-resubmit"]').exists()).toBe(false)
+  })
+
   it('rates an approved application with stars and a comment', async () => {
     const calls: InternalAxiosRequestConfig[] = []
     const wrapper = await mountDetail((config) => {

@@ -41,6 +41,12 @@ describe('permission-driven navigation', () => {
       ['hall:service:manage', 'hall:statistics:read'],
       ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin', 'hall-statistics'],
     ],
+    [
+      'a room administrator who also manages service items',
+      ['hall:room:manage', 'hall:service:manage', 'hall:template:install'],
+      ['home', 'profile', 'account', 'inbox', 'hall', 'hall-admin', 'hall-rooms', 'hall-templates'],
+    ],
+    ['a room administrator', ['hall:room:read', 'hall:room:manage'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-rooms']],
     ['a template installer', ['hall:template:install'], ['home', 'profile', 'account', 'inbox', 'hall', 'hall-templates']],
     [
       'a process designer who also reads the hall statistics',

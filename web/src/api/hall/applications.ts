@@ -64,6 +64,8 @@ export interface Application extends ApplicationItem {
   promisedDays: number | null
   currentNodes: Array<{ nodeId: string; name: Localized; handlers: PersonRef[]; since: string }>
   timeline: TimelineStep[]
+  /** who put it on hold, when and why; null unless SUSPENDED */
+  suspension: { by: PersonRef | null; at: string; reason: string | null } | null
   actions: { withdraw: boolean; resubmit: boolean; evaluate: boolean }
   evaluation: { stars: number; comment: string | null; at: string } | null
   results: Array<{ name: string; label: Localized; contentType: string }>

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells applicants about their application through messaging, after the change committed: a receipt with the
- * promised time at submit, "needs you" when it is returned, the result with a link at the end. Each notice has
+ * promised time at submit, "needs you" when it is returned, "on hold" (who and why) when an administrator
+ * suspends it and "handled again" when it is resumed, the result with a link at the end. Each notice has
  * an idempotency key per application and event, so a retried event sends nothing twice. Workflow sends no return
  * or end notice of its own for the instances behind applications ({@link ApplicantNotices}).
  */
@@ -70,6 +71,30 @@ class ApplicationNotices implements ApplicantNotices {
 			variables.put("comment", event.comment() == null || event.comment().isBlank() ? "—" : event.comment());
 			send(a, "hall-application:" + a.id() + ":returned:" + event.returnCount(), "hall-returned", variables);
 		});
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationEvents.Suspended event) {
+		applications.find(event.applicationId()).ifPresent(a -> {
+			Map<String, String> variables = variables(a);
+			variables.put("actor", event.actorId() == null ? "—" : directory.contact(event.actorId())
+				.map(PersonDirectory.Contact::name).orElse("—"));
+			variables.put("reason", blankToDash(event.reason()));
+			send(a, "hall-application:" + a.id() + ":suspended:" + event.at().toEpochMilli(), "hall-suspended", variables);
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationEvents.Resumed event) {
+		applications.find(event.applicationId()).ifPresent(a -> {
+			Map<String, String> variables = variables(a);
+			variables.put("reason", blankToDash(event.reason()));
+			send(a, "hall-application:" + a.id() + ":resumed:" + event.at().toEpochMilli(), "hall-resumed", variables);
+		});
+	}
+
+	private static String blankToDash(String text) {
+		return text == null || text.isBlank() ? "—" : text;
 	}
 
 	@ApplicationModuleListener

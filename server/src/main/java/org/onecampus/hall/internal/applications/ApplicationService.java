@@ -1,5 +1,6 @@
 package org.onecampus.hall.internal.applications;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,6 +54,10 @@ class ApplicationService {
 
 	/** Handled/CC lists look at this many of the person's most recent instances. */
 	static final int INVOLVED_LIMIT = 2000;
+
+	/** What the lists may be filtered by (comma-separated). */
+	static final Set<String> STATUSES = Set.of("RUNNING", "RETURNED", "SUSPENDED", "APPROVED", "REJECTED", "WITHDRAWN",
+			"TERMINATED");
 
 	private final Applications applications;
 
@@ -223,6 +228,9 @@ class ApplicationService {
 			}
 			default -> throw PlatformException.invalid(List.of(new FieldProblem("scope", "hall.application.scope")));
 		}
+		if (status != null && !STATUSES.containsAll(List.of(status.split(",")))) {
+			throw PlatformException.invalid(List.of(new FieldProblem("status", "hall.application.status", status)));
+		}
 		long total = applications.count(where, params, status, q);
 		List<Applications.Listed> rows = applications.list(where, params, status, q, page.sizeOrDefault(), page.offset());
 		Set<UUID> people = new HashSet<>();
@@ -312,6 +320,18 @@ class ApplicationService {
 		}
 	}
 
+	void suspended(ApplicationRecord application, UUID actorId, String reason, Instant at) {
+		if (applications.suspend(application.id(), at)) {
+			events.publishEvent(new ApplicationEvents.Suspended(application.id(), actorId, reason, at));
+		}
+	}
+
+	void resumed(ApplicationRecord application, UUID actorId, String reason, Instant at) {
+		if (applications.resume(application.id(), at)) {
+			events.publishEvent(new ApplicationEvents.Resumed(application.id(), actorId, reason, at));
+		}
+	}
+
 	// ---- helpers
 
 	/** The item if it is an ONLINE published item whose audience includes the person; else 404. */
@@ -359,13 +379,18 @@ class ApplicationService {
 		return application;
 	}
 
+	/** An administrator of the item (in scope), or of what the application claims (a room administrator). */
 	private boolean administers(ApplicationRecord application, CampusUser user) {
-		if (!user.hasPermission(MANAGE)) {
-			return false;
+		if (user.hasPermission(MANAGE)) {
+			AdminScopes.Administered scope = adminScopes.of(user, MANAGE);
+			if (scope.covers(application.ownerOrgUnitId()) || catalogue.find(application.serviceCode())
+				.map(item -> scope.covers(item.ownerOrgUnitId())).orElse(false)) {
+				return true;
+			}
 		}
-		AdminScopes.Administered scope = adminScopes.of(user, MANAGE);
-		return scope.covers(application.ownerOrgUnitId()) || catalogue.find(application.serviceCode())
-			.map(item -> scope.covers(item.ownerOrgUnitId())).orElse(false);
+		return catalogue.find(application.serviceCode())
+			.map(item -> hooksOf(item).stream().anyMatch(h -> h.administers(item, application.id(), user)))
+			.orElse(false);
 	}
 
 	private static boolean completed(String status) {
@@ -416,10 +441,18 @@ class ApplicationService {
 			.orElseGet(() -> names(Set.of(application.applicantId())).get(application.applicantId()));
 		// handlers and CC'd people see the data in their task with the node's field access, not here
 		Map<String, Object> data = applicant || administers(application, user) ? progress.formData() : null;
+		// on hold: who suspended it, when and why (the last suspension in the timeline)
+		ApplicationView.Suspension suspension = null;
+		for (int i = timeline.size() - 1; i >= 0 && "SUSPENDED".equals(status) && suspension == null; i--) {
+			ApplicationView.Step step = timeline.get(i);
+			if ("SUSPENDED".equals(step.action())) {
+				suspension = new ApplicationView.Suspension(step.actor(), step.at(), step.comment());
+			}
+		}
 		return new ApplicationView(application.id(), application.serviceCode(), item.name(),
 				new ApplicationView.Person(application.applicantId(), applicantName), status, application.submittedAt(),
 				application.endedAt(), application.instanceId(), application.returnCount(), item.promisedDays(), current,
-				timeline, actions, evaluation.map(e -> new ApplicationView.Evaluation(e.stars(), e.comment(), e.at()))
+				timeline, suspension, actions, evaluation.map(e -> new ApplicationView.Evaluation(e.stars(), e.comment(), e.at()))
 					.orElse(null),
 				results, data, form);
 	}

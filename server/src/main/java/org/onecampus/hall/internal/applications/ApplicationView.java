@@ -12,11 +12,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * An application as the hall API shows it: status, where it waits and with whom, every step, what the viewer
  * may do next, the evaluation and the downloadable results.
+ * @param suspension who put it on hold, when and why; null unless it is suspended
  * @param form the form it was submitted on (to show the data, and to edit it after a return)
  */
 record ApplicationView(UUID id, String serviceCode, Map<String, String> serviceName, Person applicant, String status,
 		Instant submittedAt, Instant endedAt, UUID instanceId, int returnCount, Integer promisedDays,
-		List<CurrentNode> currentNodes, List<Step> timeline, Actions actions, Evaluation evaluation,
+		List<CurrentNode> currentNodes, List<Step> timeline, Suspension suspension, Actions actions, Evaluation evaluation,
 		List<Result> results, Map<String, Object> formData, Form form) {
 
 	record Person(UUID id, String name) {
@@ -31,6 +32,9 @@ record ApplicationView(UUID id, String serviceCode, Map<String, String> serviceN
 
 	record Step(String action, Person actor, String nodeId, Map<String, String> nodeName, Instant at, String comment,
 			JsonNode attachments) {
+	}
+
+	record Suspension(Person by, Instant at, String reason) {
 	}
 
 	record Actions(boolean withdraw, boolean resubmit, boolean evaluate) {

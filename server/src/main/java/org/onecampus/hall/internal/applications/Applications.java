@@ -69,11 +69,36 @@ class Applications {
 			.param("key", idempotencyKey).update();
 	}
 
-	/** @return whether the application ended now (false: it had ended before) */
+	/**
+	 * Ends the application; an application still on hold (terminated while suspended) adds its time on hold.
+	 * @return whether the application ended now (false: it had ended before)
+	 */
 	boolean end(UUID id, String status) {
 		return jdbc.sql("""
-				update hall_application set status = :s, ended_at = now(), updated_at = now()
+				update hall_application set status = :s, ended_at = now(), updated_at = now(),
+				  suspended_seconds = suspended_seconds
+				    + coalesce(greatest(0, extract(epoch from now() - suspended_at))::bigint, 0),
+				  suspended_at = null
 				where id = :id and ended_at is null""").param("s", status).param("id", id).update() > 0;
+	}
+
+	/** @return whether it was running and is now on hold (false: it was on hold, returned or ended before) */
+	boolean suspend(UUID id, Instant at) {
+		return jdbc.sql("""
+				update hall_application set status = 'SUSPENDED', suspended_at = :at, updated_at = now()
+				where id = :id and status = 'RUNNING' and ended_at is null""")
+			.param("at", Timestamp.from(at)).param("id", id).update() > 0;
+	}
+
+	/** Back to running, adding the time on hold. @return whether it was on hold */
+	boolean resume(UUID id, Instant at) {
+		return jdbc.sql("""
+				update hall_application set status = 'RUNNING', updated_at = now(),
+				  suspended_seconds = suspended_seconds
+				    + coalesce(greatest(0, extract(epoch from cast(:at as timestamptz) - suspended_at))::bigint, 0),
+				  suspended_at = null
+				where id = :id and status = 'SUSPENDED' and ended_at is null""")
+			.param("at", Timestamp.from(at)).param("id", id).update() > 0;
 	}
 
 	/** @return whether it was running and is now returned (false: it was returned or ended before) */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.onecampus.hall.internal.catalogue.ServiceItem;
 import org.onecampus.hall.internal.spi.ServiceHook;
+import org.onecampus.identity.CampusUser;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 教室借用: holds the room for the time at submit (422 on {@code room} naming the conflicting booking when it is
- * taken), confirms it on approval and releases it when the application is rejected, withdrawn or terminated.
+ * taken, or when the room is not bookable or out of service then), confirms it on approval and releases it when the
+ * application is rejected, withdrawn or terminated.
  */
 @Component
 class ClassroomBookingHook implements ServiceHook {
@@ -49,6 +51,12 @@ class ClassroomBookingHook implements ServiceHook {
 		else {
 			rooms.release(applicationId);
 		}
+	}
+
+	/** Room administrators see the applications that booked a room (linked from a room's bookings). */
+	@Override
+	public boolean administers(ServiceItem item, UUID applicationId, CampusUser user) {
+		return user.hasPermission(RoomAdministration.PERMISSION) && rooms.status(applicationId).isPresent();
 	}
 
 	private static OffsetDateTime time(Map<String, Object> formData, String field) {

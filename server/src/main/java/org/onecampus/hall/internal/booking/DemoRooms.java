@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.onecampus.kernel.OneCampusProperties;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(35)
 class DemoRooms implements ApplicationRunner {
+
+	private static final Pattern ROOM_NUMBER = Pattern.compile("-[A-Z]*([0-9])[0-9]{2}$");
 
 	private final OneCampusProperties properties;
 
@@ -50,8 +54,8 @@ class DemoRooms implements ApplicationRunner {
 		}
 		for (JsonNode room : rooms) {
 			jdbc.sql("""
-					insert into hall_room (id, code, campus, building, name, capacity, kind, equipment, sort_order)
-					values (:id, :code, :campus, cast(:building as jsonb), cast(:name as jsonb), :capacity, :kind,
+					insert into hall_room (id, code, campus, building, name, floor, capacity, kind, equipment, sort_order)
+					values (:id, :code, :campus, cast(:building as jsonb), cast(:name as jsonb), :floor, :capacity, :kind,
 					  cast(:equipment as jsonb), :sort)
 					on conflict (code) do nothing""")
 				.param("id", UUID.nameUUIDFromBytes(("hall-room:" + room.path("code").asString()).getBytes()))
@@ -59,7 +63,14 @@ class DemoRooms implements ApplicationRunner {
 				.param("building", json.writeValueAsString(room.get("building")))
 				.param("name", json.writeValueAsString(room.get("name"))).param("capacity", room.path("capacity").asInt())
 				.param("kind", room.path("kind").asString()).param("equipment", json.writeValueAsString(room.get("equipment")))
+				.param("floor", floor(room.path("code").asString()))
 				.param("sort", room.path("sortOrder").asInt()).update();
 		}
+	}
+
+	/** The floor from the room number (MAIN-A101 is on floor 1, EAST-E401 on floor 4). */
+	static Integer floor(String code) {
+		Matcher matcher = ROOM_NUMBER.matcher(code);
+		return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.onecampus.hall.internal.catalogue.ServiceItem;
+import org.onecampus.identity.CampusUser;
 
 /**
  * What a service item needs beyond its form and process (a classroom booking's conflict check, a visitor's QR
@@ -42,6 +43,14 @@ public interface ServiceHook {
 	 */
 	default List<Result> results(ServiceItem item, UUID applicationId, UUID applicantId, Map<String, Object> formData) {
 		return List.of();
+	}
+
+	/**
+	 * Whether the user may see the application as an administrator of what it claims (a room administrator the
+	 * classroom bookings), besides its applicant, its handlers and the item's administrators.
+	 */
+	default boolean administers(ServiceItem item, UUID applicationId, CampusUser user) {
+		return false;
 	}
 
 	/**

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tables, {@link #rebuild} recomputes everything. Both run under one transaction-scoped advisory lock, so any number
  * of nodes may call them. SLA breaches count completed applications that ended later than the item's promised days
  * after submission, in working days of the default business calendar (judged with the promise the item has when the
- * row is computed).
+ * row is computed); the time an application was on hold (suspended by an administrator) pushes its deadline back.
  */
 @Component
 public class Rollups {
@@ -162,14 +162,15 @@ public class Rollups {
 			row.crossSubmitted += rs.getLong(5);
 		});
 		streaming.query("""
-				select a.service_code, a.owner_org_unit_id, a.status, a.return_count, a.submitted_at, a.ended_at
+				select a.service_code, a.owner_org_unit_id, a.status, a.return_count, a.submitted_at, a.ended_at,
+				  a.suspended_seconds
 				from hall_application a where a.ended_at is not null and %s""".formatted(endedWhere), params, rs -> {
 			String service = rs.getString(1);
 			Instant submitted = rs.getTimestamp(5).toInstant();
 			Instant ended = rs.getTimestamp(6).toInstant();
 			Row row = rows.computeIfAbsent(key(service, ended.atZone(ZONE).toLocalDate(), rs.getObject(2, UUID.class)),
 					Row::new);
-			row.ended(rs.getString(3), rs.getInt(4), submitted, ended, promised.get(service), processes);
+			row.ended(rs.getString(3), rs.getInt(4), submitted, ended, rs.getLong(7), promised.get(service), processes);
 		});
 		streaming.query("""
 				select e.service_code, (e.created_at at time zone 'Asia/Shanghai')::date as day, a.owner_org_unit_id,
@@ -252,8 +253,9 @@ public class Rollups {
 			this.key = key;
 		}
 
-		void ended(String status, int returns, Instant submittedAt, Instant endedAt, Integer promisedDays,
-				ProcessStatistics calendar) {
+		/** @param suspendedSeconds time on hold (suspended by an administrator): it pushes the deadline back */
+		void ended(String status, int returns, Instant submittedAt, Instant endedAt, long suspendedSeconds,
+				Integer promisedDays, ProcessStatistics calendar) {
 			ended++;
 			switch (status) {
 				case "APPROVED" -> approved++;
@@ -273,7 +275,7 @@ public class Rollups {
 			histogram[Histogram.bucketOf(seconds)]++;
 			if (promisedDays != null) {
 				promised++;
-				if (endedAt.isAfter(calendar.addWorkingDays(submittedAt, promisedDays))) {
+				if (endedAt.minusSeconds(suspendedSeconds).isAfter(calendar.addWorkingDays(submittedAt, promisedDays))) {
 					breaches++;
 				}
 			}

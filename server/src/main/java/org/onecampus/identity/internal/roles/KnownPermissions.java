@@ -18,7 +18,7 @@ class KnownPermissions {
 			"messaging:template:manage", "messaging:category:manage", "workflow:task:read", "workflow:instance:start",
 			"workflow:process:read", "workflow:process:write", "workflow:process:publish", "workflow:process:admin", "hall:application:create", "hall:application:read",
 			"hall:service:manage", "hall:statistics:read", "hall:template:install",
-			"hall:todo:read", "hall:pass:verify", "hall:room:read");
+			"hall:todo:read", "hall:pass:verify", "hall:room:read", "hall:room:manage");
 
 	private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package org.onecampus.workflow.internal.tasks;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.workflow.FieldAccess;
 import org.onecampus.workflow.Forms;
 import org.onecampus.workflow.ProcessInstanceEnded;
+import org.onecampus.workflow.ProcessInstanceResumed;
 import org.onecampus.workflow.ProcessInstanceStarted;
+import org.onecampus.workflow.ProcessInstanceSuspended;
 import org.onecampus.workflow.Processes;
 import org.onecampus.workflow.TaskCreated;
 import org.onecampus.workflow.internal.engine.EngineTask;
@@ -230,6 +233,8 @@ class InstanceRuntime implements Processes {
 		engine.suspend(instance.engineInstanceId());
 		instances.status(instanceId, "SUSPENDED", false);
 		adminAction(instance, null, null, "SUSPENDED", actor, reason, Map.of());
+		events.publishEvent(new ProcessInstanceSuspended(instanceId, instance.processKey(), instance.applicantId(), actor,
+				reason, Instant.now()));
 	}
 
 	@Transactional
@@ -241,6 +246,8 @@ class InstanceRuntime implements Processes {
 		engine.resume(instance.engineInstanceId());
 		instances.status(instanceId, "RUNNING", false);
 		adminAction(instance, null, null, "RESUMED", actor, reason, Map.of());
+		events.publishEvent(new ProcessInstanceResumed(instanceId, instance.processKey(), instance.applicantId(), actor,
+				reason, Instant.now()));
 	}
 
 	@Transactional

@@ -340,6 +340,49 @@ class HallApplicationsIntegrationTests {
 	}
 
 	@Test
+	void anApplicationSuspendedByTheProcessAdministratorIsShownOnHoldUntilResumed() {
+		ApiClient stu = as("stu001");
+		Response created = apply(stu, key(), probe("挂起测试"));
+		String id = created.json().get("id").asString();
+		String instance = created.json().get("instanceId").asString();
+		ApiClient admin = as("admin");
+		Response suspended = admin.postJson("/api/v1/workflow/instances/" + instance + "/suspension",
+				"{\"reason\": \"等待学院核实材料\"}");
+		assertThat(suspended.status()).as(suspended.body()).isEqualTo(204);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "SUSPENDED".equals(status(id)));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notices(id, "suspended") == 1);
+
+		JsonNode view = stu.get("/api/v1/hall/applications/" + id).json();
+		assertThat(view.get("status").asString()).isEqualTo("SUSPENDED");
+		assertThat(view.get("suspension").get("reason").asString()).isEqualTo("等待学院核实材料");
+		assertThat(view.get("suspension").get("by").get("name").asString()).isNotBlank();
+		assertThat(view.get("suspension").get("at").isNull()).isFalse();
+		assertThat(view.get("actions").get("withdraw").asBoolean()).isFalse();
+		assertThat(ids(stu.get("/api/v1/hall/applications?scope=mine&status=SUSPENDED&size=100"))).contains(id);
+		assertThat(ids(stu.get("/api/v1/hall/applications?scope=mine&status=RUNNING,RETURNED,SUSPENDED&size=100")))
+			.contains(id);
+		assertThat(ids(stu.get("/api/v1/hall/applications?scope=mine&status=RUNNING&size=100"))).doesNotContain(id);
+		assertProblem(stu.get("/api/v1/hall/applications?scope=mine&status=ON_HOLD"), 422, "request.validation");
+		JsonNode mine = stu.get("/api/v1/hall/todos?scope=mine&size=100").json().get("items");
+		assertThat(mine.findParents("instanceId").stream().filter(i -> instance.equals(i.get("instanceId").asString()))
+			.map(i -> i.get("instanceStatus").asString()).toList()).containsExactly("SUSPENDED");
+
+		Response resumed = admin.postJson("/api/v1/workflow/instances/" + instance + "/resumption",
+				"{\"reason\": \"材料已核实\"}");
+		assertThat(resumed.status()).as(resumed.body()).isEqualTo(204);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(status(id)));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notices(id, "resumed") == 1);
+		JsonNode back = stu.get("/api/v1/hall/applications/" + id).json();
+		assertThat(back.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(back.path("suspension").isMissingNode() || back.path("suspension").isNull()).isTrue();
+		assertThat(back.get("timeline").findValuesAsString("action")).contains("SUSPENDED", "RESUMED");
+		assertThat(jdbc.sql("select suspended_at is null and suspended_seconds >= 0 from hall_application where id = cast(:id as uuid)")
+			.param("id", id).query(Boolean.class).single()).isTrue();
+		String inbox = stu.get("/api/v1/messaging/inbox?size=50").body();
+		assertThat(inbox).contains("已暂停办理：办事探针事项", "等待学院核实材料", "已恢复办理：办事探针事项");
+	}
+
+	@Test
 	void aDraftIsKeptPerPersonAndItem() {
 		ApiClient stu = as("stu001");
 		stu.send("DELETE", "/api/v1/hall/drafts/student-leave", "application/json",

@@ -233,6 +233,21 @@ class StatisticsIntegrationTests {
 	}
 
 	@Test
+	void timeOnHoldPushesThePromiseBack() {
+		UUID department = fixtures.department("统计测试处丙");
+		ServiceItem item = fixtures.item("stat-c1-" + suffix, "挂起事项", department, List.of(), 1);
+		// both took 48 h against a promise of one working day (Tuesday 10:00); the second was on hold for 30 h
+		fixtures.application(item, on(MON, 10, 0), on(MON.plusDays(2), 10, 0), "APPROVED", 0);
+		UUID held = fixtures.application(item, on(MON, 10, 0), on(MON.plusDays(2), 10, 0), "APPROVED", 0);
+		jdbc.sql("update hall_application set suspended_seconds = 30 * 3600 where id = :id").param("id", held).update();
+		rollups.drain(true);
+		JsonNode totals = get(signIn("admin"), "/api/v1/hall/statistics/overview?" + RANGE + "&department=" + department)
+			.get("totals");
+		assertThat(totals.get("promised").asLong()).isEqualTo(2);
+		assertThat(totals.get("breaches").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void promisesCountWorkingDays() {
 		java.time.Instant friday = StatisticsFixtures.at(on(MON.plusDays(4), 10, 0)).toInstant();
 		assertThat(calendar.addWorkingDays(friday, 1)).isEqualTo(StatisticsFixtures.at(on(MON.plusDays(7), 10, 0)).toInstant());
