@@ -110,6 +110,26 @@ class OrgFieldRuleIntegrationTests {
 		assertThat(fx.actions(text)).contains("NO_APPROVER_SKIPPED");
 	}
 
+	@Test
+	void everyOfficeStaffMemberOfTheUnitGetsTheTaskAndHearsOfIt() {
+		// 财务处 has many OFFICE_STAFF: the task ids of one node are longer together than a messaging key may be
+		String key = fx.publish(model(approver("staff", orgField("fundingUnit", "OFFICE_STAFF", null), "null")));
+		java.sql.Timestamp before = jdbc.sql("select clock_timestamp()").query(java.sql.Timestamp.class).single();
+		UUID id = fx.start(key, "fac001", Map.of("fundingUnit", unit("FIN").toString())).id();
+		List<TaskRecord> tasks = instances.openTasks(id);
+		assertThat(tasks).hasSizeGreaterThan(4);
+		assertThat(String.join(",", tasks.stream().map(TaskRecord::id).toList())).hasSizeGreaterThan(128);
+		String notified = """
+				select count(distinct d.person_id) from messaging_delivery d join messaging_message m on m.id = d.message_id
+				where m.sender = 'module:workflow' and m.template_code = 'todo-assigned' and d.person_id = any(:p)
+				  and m.created_at >= :before""";
+		UUID[] assignees = tasks.stream().map(TaskRecord::assigneeId).toArray(UUID[]::new);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(notified)
+			.param("p", assignees).param("before", before).query(Long.class).single() == assignees.length);
+		assertThat(WorkflowNotifications.taskKey(tasks.stream().map(TaskRecord::id).toList())).hasSizeLessThan(128)
+			.isEqualTo(WorkflowNotifications.taskKey(tasks.stream().map(TaskRecord::id).toList()));
+	}
+
 	ApiClient as(String username) {
 		return new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
 	}
