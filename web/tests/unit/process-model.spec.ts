@@ -295,6 +295,7 @@ describe('node summary', () => {
     persons: (n) => `${n}人`,
     levels: (n) => `上${n}级`,
     field: (k) => `字段 ${k}`,
+    kind: (k) => (k === 'HEAD' ? '负责人' : k),
     role: (c) => c,
     unset: '未设置',
   }
@@ -305,6 +306,16 @@ describe('node summary', () => {
     counsellor.config = { assignee: { rule: 'PERSONS', persons: ['a', 'b'] }, multi: 'RATIO', ratio: 0.6 }
     expect(nodeSummary(counsellor, labels)).toBe('2人 · 比例 60%')
     counsellor.config = {}
+    expect(nodeSummary(counsellor, labels)).toBe('未设置')
+  })
+
+  it('names the field and the position of the field rules', () => {
+    const { counsellor } = sample()
+    counsellor.config = { assignee: { rule: 'FORM_FIELD', field: 'host', position: 'college-head' } }
+    expect(nodeSummary(counsellor, labels)).toBe('字段 host · 学院院长')
+    counsellor.config = { assignee: { rule: 'ORG_FIELD', field: 'fundingUnit', kind: 'HEAD' }, multi: 'ANY' }
+    expect(nodeSummary(counsellor, labels)).toBe('字段 fundingUnit · 负责人 · 或签')
+    counsellor.config = { assignee: { rule: 'ORG_FIELD', kind: 'HEAD' } }
     expect(nodeSummary(counsellor, labels)).toBe('未设置')
   })
 })

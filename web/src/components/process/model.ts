@@ -18,6 +18,7 @@ export type AssigneeRule =
   | 'POSITION'
   | 'LEVELS_UP'
   | 'FORM_FIELD'
+  | 'ORG_FIELD'
   | 'APPLICANT_CHOOSES'
   | 'PREVIOUS_CHOOSES'
 export const ASSIGNEE_RULES: readonly AssigneeRule[] = [
@@ -26,6 +27,7 @@ export const ASSIGNEE_RULES: readonly AssigneeRule[] = [
   'POSITION',
   'LEVELS_UP',
   'FORM_FIELD',
+  'ORG_FIELD',
   'APPLICANT_CHOOSES',
   'PREVIOUS_CHOOSES',
 ]
@@ -46,6 +48,11 @@ export const DEADLINE_ACTIONS: readonly DeadlineAction[] = ['AUTO_APPROVE', 'AUT
 export type FieldAccess = 'EDITABLE' | 'READONLY' | 'HIDDEN'
 export const FIELD_ACCESS: readonly FieldAccess[] = ['EDITABLE', 'READONLY', 'HIDDEN']
 
+/**
+ * `FORM_FIELD`: the person(s) in `field`, or with a relative `position` the holders of that position relative to
+ * them ("the head of the host's unit"). `ORG_FIELD`: the holders of the position `kind` (HEAD, DEPUTY_HEAD …) at the
+ * org unit(s) in the org field `field` ("the head of the unit paying for the trip").
+ */
 export interface Assignee {
   rule: AssigneeRule
   persons?: string[]
@@ -53,7 +60,11 @@ export interface Assignee {
   position?: string
   levels?: number
   field?: string
+  kind?: string
 }
+
+/** Position kinds an `ORG_FIELD` rule may name (identity's position kinds). */
+export const ORG_FIELD_KINDS = ['HEAD', 'DEPUTY_HEAD', 'OFFICE_STAFF', 'COUNSELLOR', 'CLASS_ADVISOR', 'SUPERVISOR'] as const
 
 export interface NodeTimer {
   remindAfter?: string
@@ -323,6 +334,8 @@ export type ModelErrorCode =
   | 'positionMissing'
   | 'levelsInvalid'
   | 'fieldMissing'
+  | 'orgFieldMissing'
+  | 'kindMissing'
   | 'ratioInvalid'
   | 'branchesTooFew'
   | 'branchEmpty'
@@ -413,6 +426,10 @@ export function validateConfig(nodeId: string, type: TaskNodeType, config: NodeC
       case 'FORM_FIELD':
         if (!assignee.field) errors.push({ nodeId, code: 'fieldMissing' })
         break
+      case 'ORG_FIELD':
+        if (!assignee.field) errors.push({ nodeId, code: 'orgFieldMissing' })
+        if (!(ORG_FIELD_KINDS as readonly string[]).includes(assignee.kind ?? '')) errors.push({ nodeId, code: 'kindMissing' })
+        break
       default:
         break
     }
@@ -492,7 +509,9 @@ export function serializeConfig(type: NodeType, config: NodeConfig): NodeConfig 
     if (a.rule === 'ROLE' && a.role) assignee.role = a.role
     if (a.rule === 'POSITION' && a.position) assignee.position = a.position
     if (a.rule === 'LEVELS_UP' && a.levels !== undefined) assignee.levels = a.levels
-    if (a.rule === 'FORM_FIELD' && a.field) assignee.field = a.field
+    if ((a.rule === 'FORM_FIELD' || a.rule === 'ORG_FIELD') && a.field) assignee.field = a.field
+    if (a.rule === 'FORM_FIELD' && a.position) assignee.position = a.position
+    if (a.rule === 'ORG_FIELD' && a.kind) assignee.kind = a.kind
     out.assignee = assignee
   }
   if (type === 'APPROVER' || type === 'HANDLER') {
@@ -533,6 +552,8 @@ export interface SummaryLabels {
   persons: (count: number) => string
   levels: (n: number) => string
   field: (key: string) => string
+  /** a position kind at the unit of an org field, e.g. HEAD → "负责人" */
+  kind: (kind: string) => string
   role: (code: string) => string
   unset: string
 }
@@ -558,6 +579,10 @@ export function nodeSummary(node: ProcessNode, labels: SummaryLabels): string {
       break
     case 'FORM_FIELD':
       who = assignee.field ? labels.field(assignee.field) : labels.unset
+      if (assignee.field && assignee.position) who = `${who} · ${labels.position(assignee.position)}`
+      break
+    case 'ORG_FIELD':
+      who = assignee.field && assignee.kind ? `${labels.field(assignee.field)} · ${labels.kind(assignee.kind)}` : labels.unset
       break
     default:
       who = labels.rule(assignee.rule)

@@ -142,4 +142,5 @@ export const PREFILL_SOURCES = [
   'profile.counsellor',
   'profile.supervisor',
   'profile.classAdvisor',
+  'profile.homeUnit',
 ] as const

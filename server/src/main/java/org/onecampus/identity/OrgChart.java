@@ -11,6 +11,13 @@ import java.util.UUID;
 public interface OrgChart {
 
 	/**
+	 * The kinds of position a person can hold at an org unit, as {@code identity_position.kind} stores them (the
+	 * position editing and role grant endpoints accept exactly these).
+	 */
+	List<String> POSITION_KINDS = List.of("HEAD", "DEPUTY_HEAD", "COUNSELLOR", "CLASS_ADVISOR", "SUPERVISOR",
+			"OFFICE_STAFF");
+
+	/**
 	 * @param personId the applicant; not null
 	 * @param rule the rule; not null
 	 * @return the persons the rule names, in a stable order; empty when nobody holds the position

@@ -34,9 +34,18 @@ public interface PersonProfiles {
 	 * @param counsellor person id of the class's counsellor
 	 * @param supervisor person id of the supervisor (postgraduates)
 	 * @param classAdvisor person id of the class advisor (班主任)
+	 * @param collegeId id of the college above (or at) the primary unit
 	 */
 	record Profile(UUID personId, String name, String nameEn, String number, String affiliationType, UUID unitId,
 			String unit, String college, String major, String className, String phone, String email, UUID counsellor,
-			UUID supervisor, UUID classAdvisor) {
+			UUID supervisor, UUID classAdvisor, UUID collegeId) {
+
+		/**
+		 * @return the person's 所在单位: the college their primary unit belongs to (a student's class, a faculty member's
+		 *     research group), or the primary unit itself outside colleges (an office); null without an affiliation
+		 */
+		public UUID homeUnitId() {
+			return collegeId != null ? collegeId : unitId;
+		}
 	}
 }

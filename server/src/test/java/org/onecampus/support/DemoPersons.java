@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>40–49 SecondFactorIntegrationTests</li>
  * <li>60–69 AccountSecurityBrowserIntegrationTests</li>
  * <li>70–79 PersonSecurityIntegrationTests</li>
+ * <li>90–99 ReturnNoticesIntegrationTests (prefers English for a moment)</li>
  * </ul>
  */
 public final class DemoPersons {

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The templates' processes on the demo university: 因公短期出国（境）申报 routes each of its five kinds of applicant
- * differently through its 23 nodes, and every other template ends APPROVED when a fitting demo applicant submits it
- * and the approvers the engine names approve.
+ * differently through its 22 nodes — the funding-unit review to the head of the unit the form names, the party
+ * committee and secrecy reviews to the heads of 党委办公室 and 保密办公室 — and every other template ends APPROVED when
+ * a fitting demo applicant submits it and the approvers the engine names approve.
  */
 @IntegrationTest
 class TemplateProcessesIntegrationTests extends TemplateTests {
@@ -27,23 +28,58 @@ class TemplateProcessesIntegrationTests extends TemplateTests {
 
 	static final String TRIP = """
 			{"destination": "新加坡", "purpose": "conference", "period": ["2027-03-02", "2027-03-06"], "inviter": "新加坡国立大学",
-			 "fundingSource": "project", "budget": %s, "itinerary": "参加国际学术会议并作报告，会后访问合作实验室。"}""";
+			 "fundingSource": "project", "fundingUnit": "%s", "budget": %s,
+			 "itinerary": "参加国际学术会议并作报告，会后访问合作实验室。"}""";
 
-	/** The approval nodes (copies left out) the routing simulator says an applicant of the kind reaches. */
-	List<String> route(String username, String kind, int budget) {
-		String formData = TRIP.formatted(budget).replace("{", "{\"applicantKind\": \"" + kind + "\", ");
+	String trip(String fundingUnitCode, int budget) {
+		return TRIP.formatted(unit(fundingUnitCode), budget);
+	}
+
+	static String withKind(String formData, String kind) {
+		return formData.replaceFirst("\\{", "{\"applicantKind\": \"" + kind + "\", ");
+	}
+
+	String unit(String code) {
+		return profiles.orgUnitIdByCode(code).orElseThrow().toString();
+	}
+
+	/** The username of the one current holder of a position at a demo unit. */
+	String holder(String kind, String code) {
+		return jdbc.sql("""
+				select a.username from identity_position p join identity_org_unit o on o.id = p.org_unit_id
+				join identity_account a on a.person_id = p.person_id
+				where o.code = :c and p.kind = :k and p.start_date <= current_date
+				  and (p.end_date is null or p.end_date >= current_date)""")
+			.param("c", code).param("k", kind).query(String.class).single();
+	}
+
+	/**
+	 * The approval nodes (copies left out) the routing simulator says an applicant of the kind reaches, each as
+	 * {@code node=approver usernames}; no reached node may be without approvers.
+	 */
+	List<String> route(String username, String kind, String formData) {
 		Response simulated = driver.as("admin").postJson("/api/v1/workflow/processes/overseas-trip/simulations?version="
 				+ latestVersion("overseas-trip"),
-				"{\"applicants\": [\"" + driver.person(username) + "\"], \"formData\": " + formData + "}");
+				"{\"applicants\": [\"" + driver.person(username) + "\"], \"formData\": " + withKind(formData, kind) + "}");
 		assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
 		List<String> reached = new ArrayList<>();
 		simulated.json().get("applicants").get(0).get("nodes").forEach(n -> {
 			if ("REACHED".equals(n.get("status").asString()) && !"CONDITION".equals(n.get("type").asString())
 					&& !"START".equals(n.get("type").asString()) && !"CC".equals(n.get("type").asString())) {
-				reached.add(n.get("nodeId").asString());
+				List<String> approvers = new ArrayList<>();
+				n.get("approvers").forEach(a -> approvers.add(driver.username(a.get("id").asString())));
+				List<String> flags = new ArrayList<>();
+				n.get("flags").forEach(f -> flags.add(f.get("code").asString()));
+				assertThat(flags).as(kind + " at " + n.get("nodeId").asString()).doesNotContain("EMPTY", "FIELD_MISSING");
+				assertThat(approvers).as(kind + " at " + n.get("nodeId").asString()).isNotEmpty();
+				reached.add(n.get("nodeId").asString() + "=" + String.join(",", approvers));
 			}
 		});
 		return reached;
+	}
+
+	static List<String> nodeIds(List<String> route) {
+		return route.stream().map(r -> r.substring(0, r.indexOf('='))).toList();
 	}
 
 	int latestVersion(String processKey) {
@@ -57,20 +93,33 @@ class TemplateProcessesIntegrationTests extends TemplateTests {
 				+ latestVersion("overseas-trip")).json();
 		List<String> nodes = new ArrayList<>();
 		collect(version.get("model").get("root").get("next"), nodes);
-		assertThat(nodes).hasSize(23);
+		assertThat(nodes).hasSize(22);
 
-		List<String> common = List.of("foreign_affairs", "intl_office");
-		assertThat(route("head001", "LEADER", 20000)).containsExactly("leader_party", "leader_secrecy", "leader_funding",
-				"foreign_affairs", "intl_office", "personnel");
-		assertThat(route("fac001", "FACULTY", 20000)).containsExactly("faculty_unit", "faculty_funding", "faculty_secrecy",
-				"foreign_affairs", "intl_office", "personnel");
-		assertThat(route("cou001", "STAFF", 80000)).containsExactly("staff_unit", "staff_funding", "staff_secrecy",
-				"large_budget", "foreign_affairs", "intl_office", "personnel");
-		assertThat(route("grad001", "POSTGRADUATE", 20000)).containsExactly("pg_supervisor", "pg_college",
-				"pg_graduate_school", "foreign_affairs", "intl_office");
-		assertThat(route("stu001", "UNDERGRADUATE", 20000)).containsExactly("ug_counsellor", "ug_college",
-				"ug_student_affairs", "foreign_affairs", "intl_office");
-		assertThat(common).allMatch(n -> nodes.contains(n));
+		String party = "party=" + holder("HEAD", "PARTY");
+		String secrecy = "secrecy=" + holder("HEAD", "SECRECY");
+		String funding = "funding=" + holder("HEAD", "MATH");
+		assertThat(route("head001", "LEADER", trip("MATH", 20000))).startsWith("leader_" + party, funding, secrecy)
+			.endsWith("intl_office=" + holder("HEAD", "INTL"), "personnel=" + holder("HEAD", "HR"));
+		assertThat(nodeIds(route("head001", "LEADER", trip("MATH", 20000)))).containsExactly("leader_party", "funding",
+				"secrecy", "foreign_affairs", "intl_office", "personnel");
+		assertThat(nodeIds(route("fac001", "FACULTY", trip("MATH", 20000)))).containsExactly("faculty_unit",
+				"faculty_party", "funding", "secrecy", "foreign_affairs", "intl_office", "personnel");
+		assertThat(route("fac001", "FACULTY", trip("MATH", 20000))).contains("faculty_unit=head001", "faculty_" + party,
+				funding, secrecy);
+		assertThat(nodeIds(route("cou001", "STAFF", trip("CS", 80000)))).containsExactly("staff_unit", "staff_party",
+				"funding", "large_budget", "secrecy", "foreign_affairs", "intl_office", "personnel");
+		assertThat(route("grad001", "POSTGRADUATE", trip("EE", 20000))).startsWith("pg_supervisor=fac001",
+				"pg_college=head001", "pg_graduate_school=" + holder("HEAD", "GS"), "funding=" + holder("HEAD", "EE"), secrecy);
+		assertThat(nodeIds(route("grad001", "POSTGRADUATE", trip("EE", 20000)))).endsWith("foreign_affairs",
+				"intl_office");
+		assertThat(route("stu001", "UNDERGRADUATE", trip("CS", 20000))).startsWith("ug_counsellor=cou001",
+				"ug_college=head001", "ug_student_affairs=" + holder("HEAD", "SA"), "funding=head001", secrecy);
+		assertThat(nodeIds(route("stu001", "UNDERGRADUATE", trip("CS", 20000)))).endsWith("foreign_affairs",
+				"intl_office");
+
+		String selfFunded = trip("MATH", 20000).replace("\"project\"", "\"self\"").replaceFirst(", \"fundingUnit\": \"[^\"]+\"", "");
+		assertThat(nodeIds(route("fac001", "FACULTY", selfFunded))).containsExactly("faculty_unit", "faculty_party",
+				"secrecy", "foreign_affairs", "intl_office", "personnel");
 	}
 
 	static void collect(JsonNode node, List<String> ids) {
@@ -85,20 +134,51 @@ class TemplateProcessesIntegrationTests extends TemplateTests {
 	@Test
 	void overseasTripKnowsLeadersAndFacultyFromIdentityAndRunsToTheEnd() {
 		// head001 heads 计算机学院: a leader whatever the form says.
-		Response leader = driver.start("head001", "overseas-trip",
-				TRIP.formatted(20000).replace("{", "{\"applicantKind\": \"UNDERGRADUATE\", "));
+		Response leader = driver.start("head001", "overseas-trip", withKind(trip("MATH", 20000), "UNDERGRADUATE"));
 		assertThat(leader.status()).as(leader.body()).isEqualTo(201);
 		JsonNode started = driver.instanceAs("head001", java.util.UUID.fromString(leader.json().get("id").asString()));
 		assertThat(started.get("formData").get("applicantKind").asString()).isEqualTo("LEADER");
 		assertThat(started.get("current").get(0).get("nodeId").asString()).isEqualTo("leader_party");
 
-		Response faculty = driver.start("fac001", "overseas-trip", TRIP.formatted(20000));
+		// fac001 (计算机学院) goes abroad on a project of 数学科学学院: that college's head reviews the funding.
+		Response faculty = driver.start("fac001", "overseas-trip", trip("MATH", 20000));
 		assertThat(faculty.status()).as(faculty.body()).isEqualTo(201);
 		java.util.UUID id = java.util.UUID.fromString(faculty.json().get("id").asString());
-		List<String> approved = driver.approveAll(id, "fac001", Map.of("faculty_unit", "head001"));
-		assertThat(approved).containsExactly("faculty_unit", "faculty_funding", "faculty_secrecy", "foreign_affairs",
+		List<String> approved = driver.approveAll(id, "fac001", Map.of("faculty_unit", "head001", "faculty_party",
+				holder("HEAD", "PARTY"), "funding", holder("HEAD", "MATH"), "secrecy", holder("HEAD", "SECRECY")));
+		assertThat(approved).containsExactly("faculty_unit", "faculty_party", "funding", "secrecy", "foreign_affairs",
 				"intl_office", "personnel");
 		assertThat(driver.instance(id).get("status").asString()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aPostgraduatesTripPaidByAnotherCollegeGoesToItsHeadAndThroughTheSecrecyOffice() {
+		Response student = driver.start("grad001", "overseas-trip", trip("EE", 12000));
+		assertThat(student.status()).as(student.body()).isEqualTo(201);
+		java.util.UUID id = java.util.UUID.fromString(student.json().get("id").asString());
+		assertThat(driver.instanceAs("grad001", id).get("formData").get("applicantKind").asString())
+			.isEqualTo("POSTGRADUATE");
+		List<String> approved = driver.approveAll(id, "grad001", Map.of("pg_supervisor", "fac001", "pg_college",
+				"head001", "funding", holder("HEAD", "EE"), "secrecy", holder("HEAD", "SECRECY")));
+		assertThat(approved).containsExactly("pg_supervisor", "pg_college", "pg_graduate_school", "funding", "secrecy",
+				"foreign_affairs", "intl_office");
+		assertThat(driver.instance(id).get("status").asString()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void theFundingUnitIsRequiredForProjectOrUnitFundingAndPrefilledWithTheApplicantsCollege() {
+		String withoutUnit = trip("MATH", 20000).replaceFirst(", \"fundingUnit\": \"[^\"]+\"", "");
+		Response refused = driver.start("fac001", "overseas-trip", withoutUnit);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.body()).contains("fundingUnit");
+
+		// stu001 is in a class of 计算机学院: the college is the unit prefilled, as for its faculty.
+		for (String username : List.of("stu001", "fac001")) {
+			JsonNode item = driver.as(username).get("/api/v1/hall/services/overseas-trip").json();
+			assertThat(item.get("prefill").get("fundingUnit").get("value").asString()).as(username).isEqualTo(unit("CS"));
+		}
+		JsonNode intl = driver.as("intl001").get("/api/v1/hall/services/overseas-trip").json();
+		assertThat(intl.get("prefill").get("fundingUnit").get("value").asString()).isEqualTo(unit("INTL"));
 	}
 
 	void runsToApproval(String username, String serviceCode, String formData, Map<String, String> handlers,

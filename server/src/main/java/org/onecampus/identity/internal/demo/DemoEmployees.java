@@ -161,6 +161,23 @@ final class DemoEmployees {
 		return person;
 	}
 
+	/**
+	 * Staffs the {@linkplain DemoOrgCatalogue#laterOffices later offices} with new people, a head, a deputy head and
+	 * OFFICE_STAFF each: called after everyone else is generated, so that nobody generated before changes.
+	 */
+	void staffLaterOffices(DemoMix mix) {
+		for (int o = 0; o < DemoOrgCatalogue.laterOffices.size(); o++) {
+			Office office = DemoOrgCatalogue.laterOffices.get(o);
+			OrgUnit unit = tree.unit(office.code());
+			List<Person> staff = new ArrayList<>();
+			for (int seat = 0; seat < mix.laterOfficeStaff().get(o); seat++) {
+				staff.add(officeSeat(unit, seat));
+			}
+			staffByOffice.put(office.code(), staff);
+			appointStaff(unit, staff);
+		}
+	}
+
 	private void appointLeaders() {
 		OrgUnit university = tree.unit(DemoOrgTree.UNIVERSITY);
 		appoint(facultyByCollege.get("PHYS").get(2), university, PositionKind.HEAD);
@@ -177,12 +194,16 @@ final class DemoEmployees {
 		}
 		for (Office office : DemoOrgCatalogue.offices) {
 			OrgUnit unit = tree.unit(office.code());
-			List<Person> staff = staffByOffice.get(office.code());
-			appoint(staff.get(0), unit, PositionKind.HEAD);
-			appoint(staff.get(1), unit, PositionKind.DEPUTY_HEAD);
-			for (Person member : staff.subList(2, staff.size())) {
-				appoint(member, unit, PositionKind.OFFICE_STAFF);
-			}
+			appointStaff(unit, staffByOffice.get(office.code()));
+		}
+	}
+
+	/** The first of an office's staff heads it, the second is the deputy head, everyone else OFFICE_STAFF. */
+	private void appointStaff(OrgUnit unit, List<Person> staff) {
+		appoint(staff.get(0), unit, PositionKind.HEAD);
+		appoint(staff.get(1), unit, PositionKind.DEPUTY_HEAD);
+		for (Person member : staff.subList(2, staff.size())) {
+			appoint(member, unit, PositionKind.OFFICE_STAFF);
 		}
 	}
 

@@ -8,10 +8,14 @@ import java.util.List;
 /**
  * How many people of each kind a demo university of a given size has. Shares are per mille of all
  * people (for 5,000: 600 faculty, 250 office staff, 700 master's and 200 doctoral students, …);
- * counsellors are one per college and grade; undergraduates make up the rest.
+ * counsellors are one per college and grade; undergraduates make up the rest. The staff of the
+ * {@linkplain DemoOrgCatalogue#laterOffices later offices} (at least three each, as many per weight as the other
+ * offices have) are taken from the parents, who are generated last, so that the total stays the same and everyone
+ * generated before keeps their place.
  */
 record DemoMix(int faculty, int counsellors, int officeStaff, int postgraduates, int phds, int contractors,
-		int serviceStaff, int visitors, int alumni, int visitingScholars, int parents, int undergraduates) {
+		int serviceStaff, int visitors, int alumni, int visitingScholars, int parents, int undergraduates,
+		List<Integer> laterOfficeStaff) {
 
 	static final int MIN_PEOPLE = 2_000;
 
@@ -34,11 +38,21 @@ record DemoMix(int faculty, int counsellors, int officeStaff, int postgraduates,
 		int visitors = share(people, 12);
 		int alumni = share(people, 20);
 		int visitingScholars = share(people, 2);
-		int parents = share(people, 4);
+		List<Integer> laterOfficeStaff = DemoOrgCatalogue.laterOffices.stream()
+			.map(office -> laterOfficeStaff(officeStaff, office.weight()))
+			.toList();
+		int parentsAndLaterStaff = share(people, 4);
+		int parents = parentsAndLaterStaff - laterOfficeStaff.stream().mapToInt(Integer::intValue).sum();
 		int undergraduates = people - faculty - counsellors - officeStaff - postgraduates - phds - contractors
-				- serviceStaff - visitors - alumni - visitingScholars - parents;
+				- serviceStaff - visitors - alumni - visitingScholars - parentsAndLaterStaff;
 		return new DemoMix(faculty, counsellors, officeStaff, postgraduates, phds, contractors, serviceStaff, visitors,
-				alumni, visitingScholars, parents, undergraduates);
+				alumni, visitingScholars, parents, undergraduates, laterOfficeStaff);
+	}
+
+	/** @return the staff of a later office: its share of the office staff by weight, at least three */
+	private static int laterOfficeStaff(int officeStaff, int weight) {
+		int weights = DemoOrgCatalogue.offices.stream().mapToInt(DemoOrgCatalogue.Office::weight).sum();
+		return Math.max(3, officeStaff * weight / weights);
 	}
 
 	/**

@@ -116,7 +116,20 @@ final class DemoOrgCatalogue {
 			office("PLAN", "发展规划处", "Office of Development and Planning", 5),
 			office("AUD", "审计处", "Audit Office", 5));
 
+	/**
+	 * Offices added after the first demo universities went out: listed after the others in the org tree and staffed
+	 * after everyone else ({@link DemoEmployees#staffLaterOffices}), so that the people of an earlier demo university
+	 * keep their ids, 工号, names and positions; the weight says how many staff they have as for {@link #offices}.
+	 */
+	static final List<Office> laterOffices = List.of(office("PARTY", "党委办公室", "Party Committee Office", 5),
+			office("SECRECY", "保密办公室", "Secrecy Office", 3));
+
 	private DemoOrgCatalogue() {
+	}
+
+	/** @return the offices, then the later offices: every office of the org tree */
+	static List<Office> allOffices() {
+		return java.util.stream.Stream.concat(offices.stream(), laterOffices.stream()).toList();
 	}
 
 	static College college(String code) {

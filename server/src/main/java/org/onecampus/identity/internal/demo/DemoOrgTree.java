@@ -80,7 +80,7 @@ final class DemoOrgTree {
 			add(campus.code(), campus.name(), campus.nameEn(), OrgUnitType.CAMPUS, root, campus.code(), founded, order++);
 		}
 		order = 0;
-		for (DemoOrgCatalogue.Office office : DemoOrgCatalogue.offices) {
+		for (DemoOrgCatalogue.Office office : DemoOrgCatalogue.allOffices()) {
 			add(office.code(), office.name(), office.nameEn(), OrgUnitType.OFFICE, root, DemoOrgCatalogue.MAIN_CAMPUS,
 					reorganised, order++);
 		}

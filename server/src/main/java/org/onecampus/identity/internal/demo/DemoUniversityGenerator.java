@@ -43,6 +43,7 @@ public final class DemoUniversityGenerator {
 		DemoStudents students = new DemoStudents(roster, tree, identifiers, fixed, employees);
 		students.enrol(mix);
 		new DemoGuests(roster, tree, identifiers).admit(mix, students.undergraduates());
+		employees.staffLaterOffices(mix);
 		return roster.build(tree.units());
 	}
 }

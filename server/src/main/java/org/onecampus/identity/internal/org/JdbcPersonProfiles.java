@@ -47,7 +47,8 @@ class JdbcPersonProfiles implements PersonProfiles {
 			return new Profile(personId, b.name(), b.nameEn(), b.number(), b.type(), b.unitId(), b.unit(),
 					named(chain, "COLLEGE"), named(chain, "MAJOR"), named(chain, "CLASS"), b.phone(), b.email(),
 					first(orgChart.resolve(personId, new ApproverRule.ClassCounsellor())),
-					first(orgChart.resolve(personId, new ApproverRule.Supervisor())), classAdvisor(personId));
+					first(orgChart.resolve(personId, new ApproverRule.Supervisor())), classAdvisor(personId),
+					chain.stream().filter(u -> u.type().equals("COLLEGE")).map(Unit::id).findFirst().orElse(null));
 		});
 	}
 
@@ -82,8 +83,8 @@ class JdbcPersonProfiles implements PersonProfiles {
 				  union all
 				  select o.id, o.parent_id, o.type, o.name, up.depth + 1 from identity_org_unit o join up on o.id = up.parent_id
 				  where up.depth < 32)
-				select type, name from up order by depth""").param("id", unitId)
-			.query((rs, n) -> new Unit(rs.getString("type"), rs.getString("name"))).list();
+				select id, type, name from up order by depth""").param("id", unitId)
+			.query((rs, n) -> new Unit(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("name"))).list();
 	}
 
 	private UUID classAdvisor(UUID personId) {
@@ -107,6 +108,6 @@ class JdbcPersonProfiles implements PersonProfiles {
 			UUID unitId, String unit) {
 	}
 
-	private record Unit(String type, String name) {
+	private record Unit(UUID id, String type, String name) {
 	}
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PositionEditing {
 
-	/** The position kinds, as a bean-validation pattern. */
+	/** The position kinds ({@link org.onecampus.identity.OrgChart#POSITION_KINDS}), as a bean-validation pattern. */
 	public static final String KIND_PATTERN = "HEAD|DEPUTY_HEAD|COUNSELLOR|CLASS_ADVISOR|SUPERVISOR|OFFICE_STAFF";
 
 	private final JdbcClient jdbc;
@@ -50,7 +50,7 @@ public class PositionEditing {
 	}
 
 	public static boolean isKnownKind(String kind) {
-		return kind != null && kind.matches(KIND_PATTERN);
+		return kind != null && org.onecampus.identity.OrgChart.POSITION_KINDS.contains(kind);
 	}
 
 	/**

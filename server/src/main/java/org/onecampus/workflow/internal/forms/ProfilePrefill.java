@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code profile} namespace: the person's identity record as of now (identity is the system of record, so
  * every value is authoritative). Names: name, number, affiliationType, unit, college, major, class, phone, email,
- * counsellor, supervisor, classAdvisor (the last three are person ids).
+ * counsellor, supervisor, classAdvisor (the last three are person ids), homeUnit (the org unit id of the 所在单位: the
+ * college above the primary unit, or the primary unit outside colleges; for an org field).
  */
 @Component
 class ProfilePrefill implements PrefillProvider {
@@ -58,6 +59,7 @@ class ProfilePrefill implements PrefillProvider {
 				case "counsellor" -> id(p.counsellor());
 				case "supervisor" -> id(p.supervisor());
 				case "classAdvisor" -> id(p.classAdvisor());
+				case "homeUnit" -> id(p.homeUnitId());
 				default -> null;
 			};
 			if (value != null) {

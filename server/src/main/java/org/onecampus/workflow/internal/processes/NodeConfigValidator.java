@@ -28,7 +28,7 @@ public class NodeConfigValidator {
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Set<String> RULES = Set.of("PERSONS", "ROLE", "POSITION", "LEVELS_UP", "FORM_FIELD",
-			"APPLICANT_CHOOSES", "PREVIOUS_CHOOSES");
+			"ORG_FIELD", "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES");
 
 	private static final Set<String> MULTI = Set.of("ALL", "ANY", "RATIO", "SEQUENTIAL");
 
@@ -111,6 +111,8 @@ public class NodeConfigValidator {
 			case "LEVELS_UP" -> assignee.path("levels").asInt(0) >= 1;
 			case "FORM_FIELD" -> !assignee.path("field").asString("").isBlank()
 					&& (assignee.path("position").asString("").isBlank() || isPosition(assignee.path("position").asString("")));
+			case "ORG_FIELD" -> !assignee.path("field").asString("").isBlank()
+					&& OrgChart.POSITION_KINDS.contains(assignee.path("kind").asString(""));
 			default -> true;
 		};
 		if (!ok) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -95,6 +96,10 @@ class ProcessController {
 
 	@PostMapping("/api/v1/workflow/processes/{key}/versions")
 	@PreAuthorize("hasAuthority('workflow:process:publish')")
+	@Operation(summary = "Publish the draft as the next version (201); 422 workflow.model-invalid with errors[] per node. "
+			+ "Approver rules (config.assignee.rule): PERSONS, ROLE, POSITION (relative such as college-head, or "
+			+ "KIND@orgUnitId), LEVELS_UP, FORM_FIELD (a person field, optional relative position), ORG_FIELD (holders "
+			+ "of position kind at the org unit in an org field: field and kind required), APPLICANT_CHOOSES, PREVIOUS_CHOOSES")
 	ResponseEntity<VersionBody> publish(@AuthenticationPrincipal CampusUser user, @PathVariable String key) {
 		ProcessVersion version = definitions.publish(key, user.personId());
 		return ResponseEntity.created(URI.create("/api/v1/workflow/processes/" + key + "/versions/" + version.version()))

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Names the persons an {@code assignee} rule means for an instance, from the org data as it is now:
  * named persons, role holders, a position relative to the applicant, N levels up, a person field of
- * the form, or the persons chosen by the applicant or the previous approver.
+ * the form, a position at the org unit in an org field of the form, or the persons chosen by the applicant or the
+ * previous approver.
  */
 @Component
 class ApproverRules {
@@ -55,6 +56,7 @@ class ApproverRules {
 			case "POSITION" -> orgChart.resolve(applicantId, ApproverRule.parse(assignee.path("position").asString()));
 			case "LEVELS_UP" -> orgChart.resolve(applicantId, new ApproverRule.LevelsUp(assignee.path("levels").asInt(1)));
 			case "FORM_FIELD" -> ofField(formData, assignee);
+			case "ORG_FIELD" -> ofOrgField(applicantId, formData, assignee);
 			case "APPLICANT_CHOOSES", "PREVIOUS_CHOOSES" -> chosen.get();
 			default -> List.of();
 		};
@@ -101,6 +103,20 @@ class ApproverRules {
 		}
 		ApproverRule rule = ApproverRule.parse(position);
 		return persons.stream().flatMap(person -> orgChart.resolve(person, rule).stream()).toList();
+	}
+
+	/**
+	 * The holders of a position kind (HEAD, DEPUTY_HEAD, OFFICE_STAFF …) at the org unit(s) in an org field: "the head
+	 * of the unit paying for the trip". A value that is no org unit id names nobody.
+	 */
+	private List<UUID> ofOrgField(UUID applicantId, Map<String, Object> formData, JsonNode assignee) {
+		String kind = assignee.path("kind").asString("");
+		if (kind.isBlank()) {
+			return List.of();
+		}
+		return field(formData, assignee.path("field").asString("")).stream()
+			.flatMap(unit -> orgChart.resolve(applicantId, new ApproverRule.PositionAt(kind, unit)).stream())
+			.toList();
 	}
 
 	private static List<UUID> field(Map<String, Object> data, String key) {

@@ -218,7 +218,8 @@ class RoutingSimulator {
 			if (("APPLICANT_CHOOSES".equals(rule) || "PREVIOUS_CHOOSES".equals(rule))) {
 				flags.add(flag("CHOSEN_AT_RUNTIME", info.nodeId(), rule));
 			}
-			else if ("FORM_FIELD".equals(rule) && !data.containsKey(assignee.path("field").asString(""))) {
+			else if (("FORM_FIELD".equals(rule) || "ORG_FIELD".equals(rule))
+					&& !data.containsKey(assignee.path("field").asString(""))) {
 				flags.add(flag("FIELD_MISSING", info.nodeId(), assignee.path("field").asString("")));
 			}
 			if (!"CC".equals(info.type())) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -43,6 +44,9 @@ class SimulationController {
 	 * ({@code workflow:process:write}) and the process's administrators may call it; others get 404.
 	 */
 	@PostMapping("/api/v1/workflow/processes/{key}/simulations")
+	@Operation(summary = "Who would approve at each node for sample or given applicants and form data, with flags: EMPTY, "
+			+ "SELF, DUPLICATE, LOOP, UNREACHABLE, CHOSEN_AT_RUNTIME, FIELD_MISSING (a FORM_FIELD or ORG_FIELD rule whose "
+			+ "field the data lacks)")
 	@PreAuthorize("hasAuthority('workflow:process:write') or hasAuthority('workflow:instance:start')")
 	RoutingSimulator.Simulation simulate(@AuthenticationPrincipal CampusUser user, @PathVariable String key,
 			@RequestParam(required = false) @Positive Integer version,

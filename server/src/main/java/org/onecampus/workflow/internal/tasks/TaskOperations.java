@@ -14,14 +14,12 @@ import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
 import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.SendMessage;
-import org.onecampus.workflow.ApplicantNotices;
 import org.onecampus.workflow.Processes.InstanceSummary;
 import org.onecampus.workflow.internal.engine.EngineTask;
 import org.onecampus.workflow.internal.engine.FlowableEngine;
 import org.onecampus.workflow.internal.engine.FlowableTaskOperations;
 import org.onecampus.workflow.internal.processes.ProcessVersion;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -56,11 +54,11 @@ class TaskOperations {
 
 	private final AuditLog audit;
 
-	private final ObjectProvider<ApplicantNotices> otherNotices;
+	private final ReturnNotices returnNotices;
 
 	TaskOperations(Instances instances, InstanceRuntime runtime, FlowableEngine engine, FlowableTaskOperations operations,
 			PersonDirectory directory, Messaging messaging, ApplicationEventPublisher events, AuditLog audit,
-			ObjectProvider<ApplicantNotices> otherNotices) {
+			ReturnNotices returnNotices) {
 		this.instances = instances;
 		this.runtime = runtime;
 		this.engine = engine;
@@ -69,7 +67,7 @@ class TaskOperations {
 		this.messaging = messaging;
 		this.events = events;
 		this.audit = audit;
-		this.otherNotices = otherNotices;
+		this.returnNotices = returnNotices;
 	}
 
 	/** Comment and attachments sent with any action. */
@@ -118,7 +116,7 @@ class TaskOperations {
 			engine.end(instance.engineInstanceId(), "RETURNED");
 			instances.cancelOpenTasks(instance.id(), "RETURNED");
 			instances.status(instance.id(), "RETURNED", false);
-			notifyApplicant(instance, held.version());
+			returnNotices.returned(instance, held.version(), taskId);
 			events.publishEvent(new org.onecampus.workflow.ProcessInstanceReturned(instance.id(), instance.processKey(),
 					instance.applicantId(), held.task().nodeId(), actor, note.comment()));
 		}
@@ -387,18 +385,6 @@ class TaskOperations {
 	private void announce(Held held, UUID person) {
 		events.publishEvent(TaskHandedOver.of(held.instance(), held.task(), held.version().nodeName(held.task().nodeId()),
 				person));
-	}
-
-	private void notifyApplicant(InstanceRecord instance, ProcessVersion version) {
-		if (otherNotices.stream().anyMatch(notices -> notices.notifiesApplicantOf(instance.id()))) {
-			return;
-		}
-		String process = version.name().getOrDefault("zh-CN", instance.processKey());
-		directory.contact(instance.applicantId()).map(PersonDirectory.Contact::username).filter(Objects::nonNull)
-			.ifPresent(username -> messaging.send(new SendMessage("module:workflow",
-					"workflow-returned:" + instance.id() + ":" + System.nanoTime(), "result",
-					SendMessage.Recipients.persons(username), null, null, "您的申请「" + process + "」已退回",
-					"您提交的「" + process + "」已退回给您，请在“我的申请”中修改后重新提交。", null)));
 	}
 
 	private void requireOtherPerson(UUID actor, UUID person) {

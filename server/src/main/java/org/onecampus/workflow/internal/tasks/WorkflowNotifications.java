@@ -48,9 +48,27 @@ class WorkflowNotifications {
 		}
 		String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
 			.orElse(event.processKey());
-		messaging.send(new SendMessage("module:workflow", "workflow-task:" + String.join(",", event.taskIds()), "todo",
+		messaging.send(new SendMessage("module:workflow", taskKey(event.taskIds()), "todo",
 				new SendMessage.Recipients(usernames, null, false, null, null, null), "todo-assigned",
 				Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+	}
+
+	/**
+	 * The idempotency key of the notice of new tasks: their ids, or for a node with many approvers (whose ids would
+	 * pass messaging's 128 characters) a SHA-256 digest of them — the same tasks always give the same key.
+	 */
+	static String taskKey(List<String> taskIds) {
+		String ids = String.join(",", taskIds);
+		if (ids.length() <= 100) {
+			return "workflow-task:" + ids;
+		}
+		try {
+			return "workflow-tasks:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(ids.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A task handed to another person (transfer, delegation, signers): tell that person. */

@@ -78,7 +78,8 @@ class DemoUniversityGeneratorTests {
 		assertThat(active.get(AffiliationType.POSTGRADUATE)).isEqualTo(700L);
 		assertThat(active.get(AffiliationType.PHD)).isBetween(200L, 210L);
 		assertThat(active.get(AffiliationType.FACULTY)).isEqualTo(600L);
-		assertThat(active.get(AffiliationType.STAFF)).isEqualTo(330L);
+		// 250 office staff, 80 counsellors and the 8 staff of the later offices (党委办公室, 保密办公室)
+		assertThat(active.get(AffiliationType.STAFF)).isEqualTo(338L);
 		assertThat(active.get(AffiliationType.CONTRACTOR)).isEqualTo(80L);
 		assertThat(active.get(AffiliationType.VISITOR)).isEqualTo(60L);
 		assertThat(active.get(AffiliationType.ALUMNUS)).isEqualTo(100L);
@@ -185,11 +186,14 @@ class DemoUniversityGeneratorTests {
 		});
 		assertThat(units(OrgUnitType.CAMPUS)).hasSize(2);
 		assertThat(units(OrgUnitType.COLLEGE)).hasSize(20);
-		assertThat(units(OrgUnitType.OFFICE)).hasSize(25);
+		assertThat(units(OrgUnitType.OFFICE)).hasSize(27);
 		assertThat(units(OrgUnitType.RESEARCH_GROUP)).isNotEmpty();
 		assertThat(university.orgUnit("CS")).hasValueSatisfying(cs -> assertThat(cs.name()).isEqualTo("计算机学院"));
 		assertThat(university.orgUnit("INTL")).hasValueSatisfying(intl -> assertThat(intl.name()).isEqualTo("国际合作部"));
 		assertThat(university.orgUnit("ITC")).hasValueSatisfying(itc -> assertThat(itc.name()).isEqualTo("信息中心"));
+		assertThat(university.orgUnit("PARTY")).hasValueSatisfying(party -> assertThat(party.name()).isEqualTo("党委办公室"));
+		assertThat(university.orgUnit("SECRECY"))
+			.hasValueSatisfying(secrecy -> assertThat(secrecy.name()).isEqualTo("保密办公室"));
 		assertThat(university.orgUnit("CS-CST-2023-1")).hasValueSatisfying(
 				schoolClass -> assertThat(schoolClass.name()).isEqualTo("计算机科学与技术2023级1班"));
 		assertThat(university.orgUnits()).allSatisfy(unit -> assertThat(unit.nameEn()).isNotBlank());
@@ -381,6 +385,50 @@ class DemoUniversityGeneratorTests {
 	}
 
 	/** SHA-256 over a canonical text dump: every row's record text, one a line, in list order. */
+	/**
+	 * The offices added later (党委办公室, 保密办公室) are staffed by the last people generated, who take the place of the
+	 * last parents: everyone generated before them is exactly as in the demo university before those offices (the
+	 * digest was taken from the generator of that time for the same seed and day).
+	 */
+	@Test
+	void theLaterOfficesChangeNobodyGeneratedBefore() {
+		Set<UUID> laterUnits = Set.of(code("PARTY"), code("SECRECY"));
+		Set<UUID> laterStaff = university.affiliations().stream()
+			.filter(affiliation -> laterUnits.contains(affiliation.orgUnitId()))
+			.map(Affiliation::personId)
+			.collect(Collectors.toSet());
+		int kept = university.people().size() - laterStaff.size();
+		assertThat(laterStaff).hasSize(8);
+		assertThat(university.people().subList(kept, university.people().size())).extracting(Person::id)
+			.allMatch(laterStaff::contains);
+		assertThat(holders(code("PARTY"), PositionKind.HEAD)).allMatch(laterStaff::contains);
+		assertThat(holders(code("SECRECY"), PositionKind.DEPUTY_HEAD)).allMatch(laterStaff::contains);
+		assertThat(keptDigest(university, kept, Set.of("PARTY", "SECRECY")))
+			.isEqualTo("564fd742fa8ac2134f9864105be6c4987fb8c14b044d13ecd76ed1d86bf05e3f");
+	}
+
+	/** The digest of the first {@code kept} people with their accounts, affiliations and positions, and the units. */
+	static String keptDigest(DemoUniversity university, int kept, Set<String> leftOutUnits) {
+		Set<UUID> people = university.people().stream().limit(kept).map(Person::id).collect(Collectors.toSet());
+		StringBuilder dump = new StringBuilder();
+		university.orgUnits().stream().filter(unit -> !leftOutUnits.contains(unit.code()))
+			.forEach(unit -> dump.append(unit).append('\n'));
+		university.people().stream().limit(kept).forEach(person -> dump.append(person).append('\n'));
+		university.affiliations().stream().filter(a -> people.contains(a.personId()))
+			.forEach(a -> dump.append(a).append('\n'));
+		university.positions().stream().filter(p -> people.contains(p.personId()))
+			.forEach(p -> dump.append(p).append('\n'));
+		university.accounts().stream().filter(a -> people.contains(a.personId()))
+			.forEach(a -> dump.append(a).append('\n'));
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(dump.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String sha256(DemoUniversity university) {
 		StringBuilder dump = new StringBuilder();
 		for (List<?> rows : List.of(university.orgUnits(), university.people(), university.affiliations(),
