@@ -81,8 +81,9 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new StoredAuthorizations(new ClientCredentialsAuthorizations(jdbc, clients));
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+			AuditLog audit) {
+		return new StoredAuthorizations(new ClientCredentialsAuthorizations(jdbc, clients, audit));
 	}
 
 	@Bean
@@ -91,10 +92,14 @@ class AuthorizationServerConfiguration {
 		return new AuditedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit);
 	}
 
-	/** Tokens are signed with the current key only; the JWKS ({@link SigningKeys}) also lists the previous one. */
+	/**
+	 * Tokens are signed with the current key only; the JWKS ({@link SigningKeys}) also lists the previous one.
+	 * RS256 tokens are signed by {@link Rs256JwtEncoder} (the same bytes as Nimbus, with less CPU).
+	 */
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current())));
+		return new Rs256JwtEncoder(keys::current,
+				new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current()))));
 	}
 
 	@Bean
