@@ -92,14 +92,10 @@ class AuthorizationServerConfiguration {
 		return new AuditedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit);
 	}
 
-	/**
-	 * Tokens are signed with the current key only; the JWKS ({@link SigningKeys}) also lists the previous one.
-	 * RS256 tokens are signed by {@link Rs256JwtEncoder} (the same bytes as Nimbus, with less CPU).
-	 */
+	/** Tokens are signed with the current key only; the JWKS ({@link SigningKeys}) also lists the previous one. */
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		return new Rs256JwtEncoder(keys::current,
-				new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current()))));
+		return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current())));
 	}
 
 	@Bean
