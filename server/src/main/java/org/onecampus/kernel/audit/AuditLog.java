@@ -25,6 +25,17 @@ public interface AuditLog {
 	void record(AuditEntry entry);
 
 	/**
+	 * Records an entry together with a database write of the caller's, in one transaction: the entry is kept
+	 * exactly when the write is, and both are committed before this returns. Outside a transaction the two
+	 * go with the other entries being recorded at that moment (one commit for all of them); inside one they
+	 * join it. The write may run on another thread: it must use only the database (through the application's
+	 * data source) and values computed before the call, not the caller's thread-bound state.
+	 * @param entry the entry; not null
+	 * @param write the caller's statements; an exception from it fails this call and keeps neither
+	 */
+	void record(AuditEntry entry, Runnable write);
+
+	/**
 	 * An entry to append.
 	 * @param actor username of whoever acted, or {@code system}; may be null when unknown
 	 * @param action action code; not null

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,8 +58,15 @@ class JdbcAuditLog implements AuditLog {
 				batch -> transactions.executeWithoutResult(status -> append(batch.stream().map(AuditGroupCommit.Pending::row).toList())));
 	}
 
-	/** What the caller's thread knows about an entry; the id, time and hashes are assigned under the lock. */
-	record Row(AuditEntry entry, String details, String traceId) {
+	/**
+	 * What the caller's thread knows about an entry; the id, time and hashes are assigned under the lock.
+	 * {@code write}, when not null, is the caller's own statements that go in the same transaction.
+	 */
+	record Row(AuditEntry entry, String details, String traceId, Runnable write) {
+
+		Row(AuditEntry entry, String details, String traceId) {
+			this(entry, details, traceId, null);
+		}
 	}
 
 	@Override
@@ -69,10 +77,19 @@ class JdbcAuditLog implements AuditLog {
 
 	@Override
 	public void record(AuditEntry entry) {
+		append(entry, null);
+	}
+
+	@Override
+	public void record(AuditEntry entry, Runnable write) {
+		append(entry, Objects.requireNonNull(write, "write"));
+	}
+
+	private void append(AuditEntry entry, Runnable write) {
 		HttpServletRequest request = currentRequest();
 		String traceId = request == null ? null : TraceIds.current(request);
 		String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
-		Row row = new Row(entry, details, traceId);
+		Row row = new Row(entry, details, traceId, write);
 		if (TransactionSynchronizationManager.isActualTransactionActive() || !groupCommit.append(row)) {
 			transactions.executeWithoutResult(status -> append(List.of(row)));
 		}
@@ -83,8 +100,12 @@ class JdbcAuditLog implements AuditLog {
 		groupCommit.stop();
 	}
 
-	/** Appends the rows in order, in the current transaction, holding the chain lock until it ends. */
+	/**
+	 * Runs the rows' own writes, then appends the rows in order, in the current transaction, holding the
+	 * chain lock from then until it ends (the writes come first so that the lock is not held during them).
+	 */
 	private void append(List<Row> rows) {
+		rows.stream().map(Row::write).filter(Objects::nonNull).forEach(Runnable::run);
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
 		String previous = jdbc.sql("select hash from kernel_audit_event order by id desc limit 1")
 			.query(String.class)

@@ -23,6 +23,9 @@ class SignInIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	@Test
 	void aStudentSignsInReadsMeAndSignsOut() {
 		ApiClient browser = new ApiClient(port);
@@ -56,6 +59,19 @@ class SignInIntegrationTests {
 		assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
 		Response signIn = browser.postForm("/login", Map.of("username", "stu001", "password", IntegrationTest.DEMO_PASSWORD));
 		assertThat(signIn.json().get("redirect").asString()).isEqualTo("/");
+	}
+
+	@Test
+	void theAccountIsFoundByItsCaseInsensitiveUsernameThroughAnIndex() {
+		// Sign-in, the device row, the SSO claims and recovery all look accounts up by lower(username).
+		String plan = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+			jdbc.sql("set local enable_seqscan = off").update();
+			return String.join("\n", jdbc.sql("explain select id from identity_account where lower(username) = lower(?)")
+				.param("STU001").query(String.class).list());
+		});
+		assertThat(plan).contains("identity_account_username_lower_idx").doesNotContain("Seq Scan");
+		Response signIn = new ApiClient(port).postForm("/login", Map.of("username", "STU001", "password", IntegrationTest.DEMO_PASSWORD));
+		assertThat(signIn.status()).isEqualTo(200);
 	}
 
 	@Test

@@ -182,6 +182,55 @@ class AuditChainIntegrationTests {
 		assertThat(verification.verify().valid()).isTrue();
 	}
 
+	@Test
+	void anEntryWithTheCallersWriteIsKeptExactlyWhenTheWriteIs() throws Exception {
+		jdbc.sql("create table if not exists test_audit_companion (id text primary key)").update();
+		String action = "test.with-write-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		int threads = 6;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			for (int t = 0; t < threads; t++) {
+				String key = action + "-" + t;
+				done.add(pool.submit(() -> {
+					audit.record(new AuditLog.AuditEntry("tester", action, key, null, null),
+							() -> jdbc.sql("insert into test_audit_companion (id) values (?)").param(key).update());
+					// Both committed when record returns, in one transaction.
+					assertThat(jdbc.sql("""
+							select count(*) from test_audit_companion c, kernel_audit_event e
+							where c.id = ? and e.target = ? and e.action = ? and c.xmin = e.xmin""")
+						.param(key).param(key).param(action).query(Long.class).single()).isOne();
+					return null;
+				}));
+			}
+			for (var future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		// A write that fails (here: the same key again) keeps neither and fails the call.
+		assertThatThrownBy(() -> audit.record(new AuditLog.AuditEntry("tester", action, "again", null, null),
+				() -> jdbc.sql("insert into test_audit_companion (id) values (?)").param(action + "-0").update()))
+			.isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ? and target = 'again'").param(action)
+			.query(Long.class).single()).isZero();
+
+		// Inside a transaction both join it: rolled back together.
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			audit.record(new AuditLog.AuditEntry("tester", action, "rolled-back", null, null),
+					() -> jdbc.sql("insert into test_audit_companion (id) values (?)").param(action + "-rolled-back").update());
+			status.setRollbackOnly();
+		});
+		assertThat(jdbc.sql("select count(*) from test_audit_companion where id = ?").param(action + "-rolled-back")
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ?").param(action).query(Long.class).single())
+			.isEqualTo(threads);
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
 	private long lastIdAfterRecording(String action) {
 		audit.record(new AuditLog.AuditEntry("tester", action, "person:42", Map.of("k", "v"), "10.0.0.2"));
 		return jdbc.sql("select max(id) from kernel_audit_event where action = ?").param(action).query(Long.class).single();

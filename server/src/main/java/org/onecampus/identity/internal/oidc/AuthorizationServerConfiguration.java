@@ -81,8 +81,9 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new StoredAuthorizations(new ClientCredentialsAuthorizations(jdbc, clients));
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+			AuditLog audit) {
+		return new StoredAuthorizations(new ClientCredentialsAuthorizations(jdbc, clients, audit));
 	}
 
 	@Bean

@@ -3,6 +3,11 @@ package org.onecampus.identity.internal.oidc;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+
+import org.onecampus.kernel.audit.AuditLog;
+import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -16,13 +21,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring Authorization Server's JDBC authorizations, with one round trip instead of two for the
- * authorization a client-credentials token stores: the JDBC service looks every authorization up by id
- * before it decides between insert and update, but a new client-credentials authorization always has a
- * fresh random id. So it is inserted directly (same row, same serialisation, so introspection and
- * revocation read it as before); if the row exists already (the revocation of that token saves it
- * again), the insert fails on the primary key and the usual save updates it. Only outside a
- * transaction, where a failed insert cannot spoil the caller's transaction.
+ * Spring Authorization Server's JDBC authorizations, with the authorization a client-credentials token
+ * stores written in one statement and committed together with the token's audit entry.
+ * <p>
+ * The JDBC service looks every authorization up by id before it decides between insert and update, but
+ * a new client-credentials authorization always has a fresh random id, so it is inserted directly (same
+ * row, same serialisation, so introspection and revocation read it as before). The insert goes in the
+ * transaction that appends the token's {@code sso.oidc.token-issued} entry to the audit chain
+ * ({@link AuditLog#record(AuditEntry, Runnable)}): outside a transaction that is the audit group commit,
+ * so concurrent token requests share one commit instead of paying one for the audit entry and another for
+ * the authorization. The token is only answered once both are committed, and an authorization is stored
+ * exactly when its audit entry is. A save that is not a new token (the revocation of one saves it again,
+ * invalidated) takes the usual path without an audit entry; so does a non-invalidated one whose row
+ * exists already (the insert fails on the primary key and neither is kept).
  */
 final class ClientCredentialsAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -37,24 +48,47 @@ final class ClientCredentialsAuthorizations extends JdbcOAuth2AuthorizationServi
 			device_code_expires_at, device_code_metadata) \
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	ClientCredentialsAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+	private final AuditLog audit;
+
+	ClientCredentialsAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditLog audit) {
 		super(jdbc, clients);
+		this.audit = audit;
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
-				&& !TransactionSynchronizationManager.isActualTransactionActive()) {
-			Object[] values = getAuthorizationParametersMapper().apply(authorization).toArray();
-			try (LobCreator lobs = getLobHandler().getLobCreator()) {
-				getJdbcOperations().update(INSERT, new LobSetter(lobs, values));
-				return;
-			}
-			catch (DuplicateKeyException existing) {
-				// Not new: an update, below.
-			}
+		if (!issued(authorization)) {
+			super.save(authorization);
+			return;
 		}
-		super.save(authorization);
+		AuditEntry entry = new AuditEntry(authorization.getPrincipalName(), "sso.oidc.token-issued",
+				"app:" + authorization.getPrincipalName(),
+				Map.of("grant", "client_credentials", "scopes", List.copyOf(authorization.getAuthorizedScopes())),
+				OidcClaims.clientAddress());
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			audit.record(entry, () -> super.save(authorization));
+			return;
+		}
+		// Computed here: the insert may run on the audit writer's thread.
+		Object[] values = getAuthorizationParametersMapper().apply(authorization).toArray();
+		try {
+			audit.record(entry, () -> {
+				try (LobCreator lobs = getLobHandler().getLobCreator()) {
+					getJdbcOperations().update(INSERT, new LobSetter(lobs, values));
+				}
+			});
+		}
+		catch (DuplicateKeyException existing) {
+			// Not new after all: an update, without an audit entry.
+			super.save(authorization);
+		}
+	}
+
+	/** @return whether this is the first save of a client-credentials token: its access token is still valid */
+	private static boolean issued(OAuth2Authorization authorization) {
+		var token = authorization.getAccessToken();
+		return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
+				&& token != null && !token.isInvalidated();
 	}
 
 	/** Binds the mapper's values as the JDBC service does: BLOB and CLOB columns through the LOB creator. */

@@ -34,7 +34,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The claims of ID tokens, access tokens and userinfo, from identity and limited to what the app's
  * registry entry releases and the granted scopes allow: {@code profile} → name, preferred_username,
  * affiliations, identifiers; {@code email} → email; {@code phone} → phone_number. Tokens are refused to
- * disabled apps and to persons without an allowed affiliation; every issued access token is audited.
+ * disabled apps and to persons without an allowed affiliation; every issued access token is audited (a
+ * client-credentials one together with its stored authorization, {@link ClientCredentialsAuthorizations}).
  */
 @Component
 class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -62,11 +63,7 @@ class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.orElseThrow(() -> refused(clientId, clientId, "app-disabled"));
 		boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-			if (accessToken) {
-				audit.record(new AuditEntry(clientId, "sso.oidc.token-issued", "app:" + clientId,
-						Map.of("grant", "client_credentials", "scopes", List.copyOf(context.getAuthorizedScopes())),
-						clientAddress()));
-			}
+			// Audited when its authorization is stored, in the same transaction (ClientCredentialsAuthorizations).
 			return;
 		}
 		String username = context.getPrincipal().getName();
