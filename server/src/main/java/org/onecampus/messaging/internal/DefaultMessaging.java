@@ -95,8 +95,6 @@ class DefaultMessaging implements Messaging {
 	@Transactional
 	public MessageReceipt send(SendMessage command) {
 		Category category = check(command);
-		// An accepted message must survive a crash right after the answer, whatever the server's default.
-		jdbc.sql("set local synchronous_commit = on").update();
 		String hash = hash(command);
 		UUID id = UUID.randomUUID();
 		if (command.idempotencyKey() != null) {
@@ -114,9 +112,13 @@ class DefaultMessaging implements Messaging {
 		if (resolution.personIds().isEmpty()) {
 			throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "messaging.no-recipients");
 		}
+		// An accepted message must survive a crash right after the answer, whatever the server's default: the
+		// insert, the first write of the transaction, also switches synchronous_commit on until its commit
+		// (set_config(..., true) is set local; evaluated once, before any row is written)
 		int inserted = jdbc.sql("""
 				insert into messaging_message (id, sender, idempotency_key, request_hash, category_code, template_code,
-				  title, body, variables, recipient_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+				  title, body, variables, recipient_count)
+				select ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::int where set_config('synchronous_commit', 'on', true) = 'on'
 				on conflict (sender, idempotency_key) do nothing""")
 			.params(id, command.sender(), command.idempotencyKey(), hash, category.code(), command.template(),
 					command.title(), command.body(), json.writeValueAsString(command.variables()),

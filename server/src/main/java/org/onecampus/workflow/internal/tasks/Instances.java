@@ -177,13 +177,44 @@ class Instances {
 	/** Appends to the audit trail of the instance. */
 	void action(UUID instanceId, String taskId, String nodeId, String action, UUID actor, String comment,
 			List<?> attachments, Map<String, Object> snapshot, Map<String, ?> details) {
-		jdbc.sql("""
+		appendAction("", instanceId, taskId, nodeId, action, actor, comment, attachments, snapshot, details).update();
+	}
+
+	/**
+	 * Closes an open task ({@link #closeTask}) and appends the action on it to the trail ({@link #action}),
+	 * in one statement.
+	 */
+	void closeTaskWithAction(String status, String outcome, UUID instanceId, String taskId, String nodeId, String action,
+			UUID actor, String comment, List<?> attachments, Map<String, Object> snapshot, Map<String, ?> details) {
+		appendAction("""
+				with closed as (update workflow_task set status = :s, outcome = :o, ended_at = now()
+				  where id = :t and status = 'OPEN')
+				""", instanceId, taskId, nodeId, action, actor, comment, attachments, snapshot, details)
+			.param("s", status).param("o", outcome).update();
+	}
+
+	/**
+	 * The end of an approved instance in one statement: its open tasks cancelled ({@link #cancelOpenTasks}),
+	 * the instance approved and ended ({@link #status}) and {@code APPROVED_END} on the trail with the data.
+	 */
+	void endApproved(UUID instanceId, Map<String, Object> snapshot) {
+		appendAction("""
+				with cancelled as (update workflow_task set status = 'CANCELLED', outcome = 'ENDED', ended_at = now()
+				  where instance_id = :i and status = 'OPEN'),
+				ended as (update workflow_instance set status = 'APPROVED', ended_at = now() where id = :i)
+				""", instanceId, null, "end", "APPROVED_END", null, null, null, snapshot, Map.of()).update();
+	}
+
+	private JdbcClient.StatementSpec appendAction(String before, UUID instanceId, String taskId, String nodeId,
+			String action, UUID actor, String comment, List<?> attachments, Map<String, Object> snapshot,
+			Map<String, ?> details) {
+		return jdbc.sql(before + """
 				insert into workflow_action (instance_id, task_id, node_id, action, actor_id, comment, attachments, data_snapshot, details)
 				values (:i, :t, :n, :a, :actor, :c, cast(:files as jsonb), cast(:data as jsonb), cast(:details as jsonb))""")
 			.param("i", instanceId).param("t", taskId).param("n", nodeId).param("a", action).param("actor", actor)
 			.param("c", comment).param("files", json.writeValueAsString(attachments == null ? List.of() : attachments))
 			.param("data", snapshot == null ? null : json.writeValueAsString(snapshot))
-			.param("details", json.writeValueAsString(details == null ? Map.of() : details)).update();
+			.param("details", json.writeValueAsString(details == null ? Map.of() : details));
 	}
 
 	/** Whether the person approved (by their own action) a task of the instance before. */
