@@ -105,15 +105,21 @@ class Instances {
 	record Locked(TaskRecord task, InstanceRecord instance) {
 	}
 
-	/** Locks the task's instance (one statement), then the task; empty when either is missing. */
+	/**
+	 * Locks the task's instance, then the task, in one statement: the materialized CTE locks the instance
+	 * row when the join first reads it, and the lateral subquery, which depends on it, locks the task row
+	 * after it. Empty when either is missing.
+	 */
 	Optional<Locked> lockInstanceAndTask(String taskId) {
-		Optional<InstanceRecord> instance = jdbc.sql(INSTANCE
-				+ " where id = (select instance_id from workflow_task where id = :t) for update")
-			.param("t", taskId).query(this::mapInstance).optional();
-		if (instance.isEmpty()) {
-			return Optional.empty();
-		}
-		return lockTask(taskId).map(task -> new Locked(task, instance.get()));
+		return jdbc.sql("with i as materialized (" + INSTANCE + """
+				 where id = (select instance_id from workflow_task where id = :t) for update)
+				select i.*, t.id as t_id, t.instance_id as t_instance_id, t.node_id as t_node_id, t.node_type as t_node_type,
+				  t.assignee_id as t_assignee_id, t.status as t_status, t.outcome as t_outcome, t.created_at as t_created_at,
+				  t.ended_at as t_ended_at
+				from i cross join lateral (select * from workflow_task where id = :t and instance_id = i.id for update) t""")
+			.param("t", taskId)
+			.query((rs, n) -> new Locked(mapTask(rs, "t_"), mapInstance(rs, n)))
+			.optional();
 	}
 
 	Optional<TaskRecord> task(String id) {
@@ -293,10 +299,16 @@ class Instances {
 	}
 
 	private TaskRecord mapTask(ResultSet rs, int row) throws SQLException {
-		Timestamp ended = rs.getTimestamp("ended_at");
-		return new TaskRecord(rs.getString("id"), rs.getObject("instance_id", UUID.class), rs.getString("node_id"),
-				rs.getString("node_type"), rs.getObject("assignee_id", UUID.class), rs.getString("status"),
-				rs.getString("outcome"), rs.getTimestamp("created_at").toInstant(), ended == null ? null : ended.toInstant());
+		return mapTask(rs, "");
+	}
+
+	/** A task from columns named with {@code prefix} (a task selected together with other rows). */
+	private static TaskRecord mapTask(ResultSet rs, String prefix) throws SQLException {
+		Timestamp ended = rs.getTimestamp(prefix + "ended_at");
+		return new TaskRecord(rs.getString(prefix + "id"), rs.getObject(prefix + "instance_id", UUID.class),
+				rs.getString(prefix + "node_id"), rs.getString(prefix + "node_type"), rs.getObject(prefix + "assignee_id", UUID.class),
+				rs.getString(prefix + "status"), rs.getString(prefix + "outcome"), rs.getTimestamp(prefix + "created_at").toInstant(),
+				ended == null ? null : ended.toInstant());
 	}
 
 	static List<UUID> distinct(List<UUID> ids) {
