@@ -123,8 +123,10 @@ public final class WorkflowThroughputRatio {
 		};
 		if (Integer.getInteger("only", 0) > 0) {
 			// diagnostics (e.g. with Flowable's MyBatis statements logged at DEBUG): just this many of ours
+			// (or of raw Flowable's with -Dside=raw)
+			Runnable once = "raw".equals(System.getProperty("side")) ? rawOnce : oursOnce;
 			for (int i = 0; i < Integer.getInteger("only"); i++) {
-				oursOnce.run();
+				once.run();
 			}
 			return;
 		}
@@ -186,6 +188,23 @@ public final class WorkflowThroughputRatio {
 					where.append(type.substring(type.lastIndexOf('.') + 1)).append('.').append(frame.getMethodName())
 						.append(':').append(frame.getLineNumber()).append(" < ");
 					if (where.length() > 160) {
+						break;
+					}
+				}
+			}
+			if (flowable == null && where.isEmpty()) {
+				// nothing of ours or Flowable's on the stack (e.g. the event publication registry, a commit):
+				// the first frames outside the driver, the pool and the JDK
+				for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+					String type = frame.getClassName();
+					if (type.startsWith("org.postgresql") || type.startsWith("com.zaxxer") || type.startsWith("java.")
+							|| type.startsWith("jdk.") || type.contains("WorkflowThroughputRatio")
+							|| type.contains("$$") || type.contains("Proxy")) {
+						continue;
+					}
+					where.append(type.substring(type.lastIndexOf('.') + 1)).append('.').append(frame.getMethodName())
+						.append(" < ");
+					if (where.length() > 200) {
 						break;
 					}
 				}

@@ -107,17 +107,15 @@ class JdbcAuditLog implements AuditLog {
 	private void append(List<Row> rows) {
 		rows.stream().map(Row::write).filter(Objects::nonNull).forEach(Runnable::run);
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-		String previous = jdbc.sql("select hash from kernel_audit_event order by id desc limit 1")
-			.query(String.class)
-			.optional()
-			.orElse(AuditChain.GENESIS);
-		List<Long> ids = jdbc.sql("select nextval('kernel_audit_event_id_seq') from generate_series(1, ?)")
+		// the chain head and the new ids in one round trip (read after the lock, so the head is the last committed)
+		List<Object[]> head = jdbc.sql("""
+				select (select hash from kernel_audit_event order by id desc limit 1) as head,
+				  nextval('kernel_audit_event_id_seq') as id from generate_series(1, ?)""")
 			.param(rows.size())
-			.query(Long.class)
-			.list()
-			.stream()
-			.sorted()
-			.toList();
+			.query((rs, n) -> new Object[] { rs.getString("head"), rs.getLong("id") })
+			.list();
+		String previous = head.get(0)[0] == null ? AuditChain.GENESIS : (String) head.get(0)[0];
+		List<Long> ids = head.stream().map(r -> (Long) r[1]).sorted().toList();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		StringBuilder sql = new StringBuilder("insert into kernel_audit_event " + COLUMNS + " values ");
 		List<Object> params = new ArrayList<>(rows.size() * 10);

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository("messagingChannelSettings")
 class ChannelSettingsStore {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChannelSettingsStore.class);
+
 	private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
 	};
 
@@ -42,13 +44,34 @@ class ChannelSettingsStore {
 	Optional<Stored> find(String channel) {
 		return jdbc.sql("select enabled, settings::text as settings, secrets, rate_per_second from messaging_channel_setting where channel = ?")
 			.param(channel)
-			.query((rs, n) -> {
-				Map<String, String> plain = json.readValue(rs.getString("settings"), MAP);
-				String secrets = rs.getString("secrets");
-				Map<String, String> secret = secrets == null ? Map.of() : json.readValue(cipher.decrypt(secrets), MAP);
-				return new Stored(rs.getBoolean("enabled"), plain, secret, rs.getInt("rate_per_second"));
-			})
+			.query((rs, n) -> stored(rs))
 			.optional();
+	}
+
+	/**
+	 * The settings of every enabled channel, in one query (the delivery workers' poll). A channel whose
+	 * stored values cannot be read (e.g. secrets sealed with another data key) is left out and logged, as
+	 * its run would have failed alone.
+	 */
+	Map<String, Stored> allEnabled() {
+		Map<String, Stored> all = new HashMap<>();
+		jdbc.sql("select channel, enabled, settings::text as settings, secrets, rate_per_second from messaging_channel_setting where enabled")
+			.query(rs -> {
+				try {
+					all.put(rs.getString("channel"), stored(rs));
+				}
+				catch (RuntimeException ex) {
+					log.warn("Settings of channel {} cannot be read: {}", rs.getString("channel"), ex.toString());
+				}
+			});
+		return all;
+	}
+
+	private Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Map<String, String> plain = json.readValue(rs.getString("settings"), MAP);
+		String secrets = rs.getString("secrets");
+		Map<String, String> secret = secrets == null ? Map.of() : json.readValue(cipher.decrypt(secrets), MAP);
+		return new Stored(rs.getBoolean("enabled"), plain, secret, rs.getInt("rate_per_second"));
 	}
 
 	/** The ids of the channels configured and enabled (one query, for every message sent). */

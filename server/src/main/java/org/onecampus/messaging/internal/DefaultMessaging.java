@@ -95,34 +95,46 @@ class DefaultMessaging implements Messaging {
 	@Transactional
 	public MessageReceipt send(SendMessage command) {
 		Category category = check(command);
-		// An accepted message must survive a crash right after the answer, whatever the server's default.
-		jdbc.sql("set local synchronous_commit = on").update();
 		String hash = hash(command);
 		UUID id = UUID.randomUUID();
-		if (command.idempotencyKey() != null) {
-			Optional<MessageReceipt> earlier = earlier(command, hash);
-			if (earlier.isPresent()) {
-				return earlier.get();
+		// A repeated key is found by the insert below (no read before it: one round trip less per send). A repeat
+		// that would be refused now (its template or a recipient gone since) still answers as before: with the
+		// earlier receipt, or 409 when the key came with another request.
+		List<Template> candidates;
+		Resolution resolution;
+		try {
+			candidates = templateCandidates(command);
+			resolution = directory.resolve(audience(command.recipients()));
+			if (!resolution.unknown().isEmpty()) {
+				throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "messaging.unknown-recipients",
+						String.join(", ", resolution.unknown()));
+			}
+			if (resolution.personIds().isEmpty()) {
+				throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "messaging.no-recipients");
 			}
 		}
-		List<Template> candidates = templateCandidates(command);
-		Resolution resolution = directory.resolve(audience(command.recipients()));
-		if (!resolution.unknown().isEmpty()) {
-			throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "messaging.unknown-recipients",
-					String.join(", ", resolution.unknown()));
+		catch (PlatformException refused) {
+			if (command.idempotencyKey() != null) {
+				Optional<MessageReceipt> earlier = earlier(command, hash);
+				if (earlier.isPresent()) {
+					return earlier.get();
+				}
+			}
+			throw refused;
 		}
-		if (resolution.personIds().isEmpty()) {
-			throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "messaging.no-recipients");
-		}
+		// An accepted message must survive a crash right after the answer, whatever the server's default: the
+		// insert, the first write of the transaction, also switches synchronous_commit on until its commit
+		// (set_config(..., true) is set local; evaluated once, before any row is written)
 		int inserted = jdbc.sql("""
 				insert into messaging_message (id, sender, idempotency_key, request_hash, category_code, template_code,
-				  title, body, variables, recipient_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+				  title, body, variables, recipient_count)
+				select ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::int where set_config('synchronous_commit', 'on', true) = 'on'
 				on conflict (sender, idempotency_key) do nothing""")
 			.params(id, command.sender(), command.idempotencyKey(), hash, category.code(), command.template(),
 					command.title(), command.body(), json.writeValueAsString(command.variables()),
 					resolution.personIds().size())
 			.update();
-		if (inserted == 0) { // a concurrent send with the same key won; it has committed by now
+		if (inserted == 0) { // a repeat, or a concurrent send with the same key won (it has committed by now)
 			return earlier(command, hash).orElseThrow();
 		}
 		List<Contact> contacts = directory.contacts(resolution.personIds());

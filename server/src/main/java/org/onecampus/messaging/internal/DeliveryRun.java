@@ -55,7 +55,14 @@ class DeliveryRun {
 
 	/** @return true when a full batch was delivered and more may be due */
 	boolean deliverDue(MessageChannel channel, RateLimiter limiter) {
-		var stored = settings.find(channel.id()).orElse(null);
+		return deliverDue(channel, settings.find(channel.id()).orElse(null), limiter);
+	}
+
+	/**
+	 * @param stored the channel's settings as just read (the poll reads every channel's in one query)
+	 * @return true when a full batch was delivered and more may be due
+	 */
+	boolean deliverDue(MessageChannel channel, ChannelSettingsStore.Stored stored, RateLimiter limiter) {
 		if (stored == null || !stored.enabled()) {
 			return false;
 		}
@@ -84,7 +91,8 @@ class DeliveryRun {
 
 	private List<OutgoingDelivery> claim(String channel, int limit) {
 		Timestamp lease = Timestamp.from(Instant.now().plus(properties.lease()));
-		return transactions.execute(status -> jdbc.sql("""
+		// one statement, its own transaction (no explicit one: that would cost a commit round trip per poll)
+		return jdbc.sql("""
 				update messaging_delivery d set attempts = d.attempts + 1, next_attempt_at = ?, updated_at = now()
 				where d.id in (select id from messaging_delivery where status = 'QUEUED' and channel = ?
 				  and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked)
@@ -94,7 +102,7 @@ class DeliveryRun {
 			.query((rs, n) -> new OutgoingDelivery(rs.getLong("id"), rs.getObject("message_id", UUID.class),
 					rs.getObject("person_id", UUID.class), rs.getString("username"), rs.getString("address"),
 					rs.getString("category_code"), rs.getString("title"), rs.getString("body"), rs.getInt("attempts")))
-			.list());
+			.list();
 	}
 
 	/**
@@ -104,7 +112,9 @@ class DeliveryRun {
 	 */
 	private void record(MessageChannel channel, OutgoingDelivery delivery, DeliveryOutcome outcome) {
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("set local synchronous_commit = on").update();
+			if (outcome.kind() != DeliveryOutcome.Kind.SENT) {
+				jdbc.sql("set local synchronous_commit = on").update();
+			}
 			recordInTransaction(channel, delivery, outcome);
 		});
 	}
@@ -113,12 +123,17 @@ class DeliveryRun {
 		String reason = outcome.reason() == null ? null : truncate(outcome.reason());
 		switch (outcome.kind()) {
 			case SENT -> {
+				// the most frequent outcome in one statement: the update switches synchronous_commit on for this
+				// transaction (set_config(..., true) = set local) and, for the inbox, announces the change to every
+				// node (pg_notify, sent at commit: see InboxNotifier) for the row it updated
 				jdbc.sql("""
 						update messaging_delivery set status = 'SENT', sent_at = now(), updated_at = now(), reason = null
-						where id = ? and status = 'QUEUED'""").param(delivery.id()).update();
-				if ("inapp".equals(channel.id())) {
-					inbox.changed(delivery.personId());
-				}
+						where id = ? and status = 'QUEUED'
+						returning set_config('synchronous_commit', 'on', true),
+						  case when ? then pg_notify(?, person_id::text) end""")
+					.params(delivery.id(), "inapp".equals(channel.id()), InboxNotifier.CHANNEL)
+					.query()
+					.listOfRows();
 				events.publishEvent(new MessageDelivered(delivery.messageId(), delivery.id(), delivery.personId(), channel.id()));
 			}
 			case RETRY -> {

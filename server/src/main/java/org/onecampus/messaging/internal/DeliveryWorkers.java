@@ -43,21 +43,40 @@ class DeliveryWorkers implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	DeliveryWorkers(ChannelRegistry channels, DeliveryRun run) {
+	private final ChannelSettingsStore settings;
+
+	DeliveryWorkers(ChannelRegistry channels, DeliveryRun run, ChannelSettingsStore settings) {
 		this.channels = channels;
 		this.run = run;
+		this.settings = settings;
 	}
 
 	@Scheduled(initialDelayString = "${onecampus.messaging.poll-interval:500ms}",
 			fixedDelayString = "${onecampus.messaging.poll-interval:500ms}")
 	void poll() {
+		// every channel's settings in one query per poll (not one per channel): an idle outbox costs one
+		// statement per interval plus a claim per enabled channel
+		Map<String, ChannelSettingsStore.Stored> configured;
+		try {
+			configured = settings.allEnabled();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Delivery poll could not read the channel settings: {}", ex.toString());
+			return;
+		}
 		for (MessageChannel channel : channels.all()) {
+			ChannelSettingsStore.Stored stored = configured.get(channel.id());
+			if (stored == null || !stored.enabled()) {
+				continue;
+			}
 			AtomicBoolean running = busy.computeIfAbsent(channel.id(), id -> new AtomicBoolean());
 			if (!stopping && running.compareAndSet(false, true)) {
 				executor.execute(() -> {
 					try {
 						RateLimiter limiter = limiters.computeIfAbsent(channel.id(), id -> new RateLimiter());
-						while (!stopping && run.deliverDue(channel, limiter)) {
+						// the first run with the settings just read, further runs (a full batch was due) re-read them
+						boolean more = !stopping && run.deliverDue(channel, stored, limiter);
+						while (more && !stopping && run.deliverDue(channel, limiter)) {
 							Thread.onSpinWait();
 						}
 					}

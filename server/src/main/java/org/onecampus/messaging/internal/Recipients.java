@@ -45,20 +45,25 @@ class Recipients {
 	List<Planned> plan(Category category, List<String> requested, List<String> enabled, List<Contact> contacts) {
 		UUID[] ids = contacts.stream().map(Contact::personId).toArray(UUID[]::new);
 		Map<UUID, List<String>> preferences = new HashMap<>();
-		if (!category.mandatory()) {
-			jdbc.sql("select person_id, channels from messaging_preference where category_code = ? and person_id = any(?)")
-				.params(category.code(), ids)
-				.query(rs -> {
-					preferences.put(rs.getObject("person_id", UUID.class), Categories.strings(rs.getArray("channels")));
-				});
-		}
 		Map<UUID, QuietHours> quiet = new HashMap<>();
-		if (!category.urgent()) {
-			jdbc.sql("select person_id, starts_at, ends_at, time_zone from messaging_quiet_hours where person_id = any(?)")
-				.param(ids)
+		if (!category.mandatory() || !category.urgent()) {
+			// the person's channel preference for the category and quiet hours, in one round trip
+			jdbc.sql("""
+					select x.person_id, p.channels, q.starts_at, q.ends_at, q.time_zone
+					from unnest(?::uuid[]) as x(person_id)
+					left join messaging_preference p on p.person_id = x.person_id and p.category_code = ?
+					left join messaging_quiet_hours q on q.person_id = x.person_id
+					where p.person_id is not null or q.person_id is not null""")
+				.params(ids, category.code())
 				.query(rs -> {
-					quiet.put(rs.getObject("person_id", UUID.class), new QuietHours(rs.getTime("starts_at").toLocalTime(),
-							rs.getTime("ends_at").toLocalTime(), java.time.ZoneId.of(rs.getString("time_zone"))));
+					UUID person = rs.getObject("person_id", UUID.class);
+					if (!category.mandatory() && rs.getArray("channels") != null) {
+						preferences.put(person, Categories.strings(rs.getArray("channels")));
+					}
+					if (!category.urgent() && rs.getTime("starts_at") != null) {
+						quiet.put(person, new QuietHours(rs.getTime("starts_at").toLocalTime(),
+								rs.getTime("ends_at").toLocalTime(), java.time.ZoneId.of(rs.getString("time_zone"))));
+					}
 				});
 		}
 		List<String> base = requested.isEmpty() ? category.defaultChannels() : requested;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onecampus.messaging.Messaging;
 import org.onecampus.messaging.MessagingFixtures;
+import org.onecampus.messaging.SendMessage;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.IntegrationTest;
@@ -12,6 +14,7 @@ import org.onecampus.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onecampus.messaging.MessagingFixtures.announcement;
@@ -28,6 +31,12 @@ class MessagingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Messaging messaging;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	ApiClient as(String username) {
 		ApiClient client = new ApiClient(port).signIn(username, DEMO_PASSWORD);
@@ -72,6 +81,20 @@ class MessagingIntegrationTests {
 		assertThat(student.get("/api/v1/messaging/inbox?size=100").body()).contains(title);
 		assertThat(jdbc.sql("select status from messaging_delivery where id = ?").param(entry.get("id").asLong())
 			.query(String.class).single()).isEqualTo("READ");
+	}
+
+	@Test
+	void anAcceptedMessageCommitsSynchronouslyWhateverTheSessionSays() {
+		String title = unique("同步提交");
+		String setting = transactions.execute(status -> {
+			jdbc.sql("set local synchronous_commit = off").update();
+			messaging.send(new SendMessage("module:test", unique("sync"), "result", SendMessage.Recipients.persons("grad001"),
+					null, null, title, "正文", null));
+			return jdbc.sql("show synchronous_commit").query(String.class).single();
+		});
+		assertThat(setting).isEqualTo("on");
+		assertThat(jdbc.sql("select count(*) from messaging_message where title = ?").param(title).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -43,6 +43,9 @@ final class BpmnPreparation {
 	/** The Spring bean the prepared expressions call; see {@link EngineExpressions}. */
 	static final String BEAN = "onecampusNodes";
 
+	/** The multi-instance element variable holding each person's id on an approver node. */
+	static final String ELEMENT_VARIABLE = "assignee";
+
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
 
 	private BpmnPreparation() {
@@ -97,13 +100,13 @@ final class BpmnPreparation {
 			String type = "HANDLER".equals(task.getAttributeValue(NAMESPACE, "type")) ? "HANDLER" : "APPROVER";
 			nodes.add(new ModelOutline.Node(task.getId(), type, task.getName(), config));
 			String multi = NodeConfigs.text(config, "multi", "ALL");
-			task.setAssignee("${assignee}");
+			task.setAssignee("${" + ELEMENT_VARIABLE + "}");
 			task.setCandidateUsers(new ArrayList<>());
 			task.setCandidateGroups(new ArrayList<>());
 			task.setTaskListeners(new ArrayList<>());
 			MultiInstanceLoopCharacteristics loop = new MultiInstanceLoopCharacteristics();
 			loop.setInputDataItem("${" + BEAN + ".approvers(execution, '" + task.getId() + "')}");
-			loop.setElementVariable("assignee");
+			loop.setElementVariable(ELEMENT_VARIABLE);
 			loop.setSequential("SEQUENTIAL".equals(multi));
 			if ("ANY".equals(multi)) {
 				loop.setCompletionCondition("${nrOfCompletedInstances >= 1}");

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * job; that job then races the next approval, return or added signer on the same node and one of them
  * fails with an optimistic locking conflict. Synchronously, the engine locks the node's scope
  * execution instead, and our instance row lock already serialises actions on one instance.
+ *
+ * Also keeps the multi-instance bookkeeping variables out of Flowable's history
+ * ({@link EngineHistorySettings}).
  */
 @Component
 class ParallelCompletionSettings implements EngineConfigurationConfigurer<SpringProcessEngineConfiguration> {
@@ -18,5 +21,6 @@ class ParallelCompletionSettings implements EngineConfigurationConfigurer<Spring
 	@Override
 	public void configure(SpringProcessEngineConfiguration configuration) {
 		configuration.setParallelMultiInstanceAsyncLeave(false);
+		configuration.setHistoryConfigurationSettings(new EngineHistorySettings(configuration));
 	}
 }

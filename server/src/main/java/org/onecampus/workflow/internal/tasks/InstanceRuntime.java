@@ -147,14 +147,13 @@ class InstanceRuntime implements Processes {
 			events.publishEvent(TaskHandedOver.of(instance, task, version.nodeName(task.nodeId()), next));
 			return summary(instances.find(instance.id()).orElseThrow(), false);
 		}
-		instances.closeTask(taskId, "DONE", "APPROVED");
-		instances.action(instance.id(), taskId, task.nodeId(), "APPROVED", actor, decision.comment(), decision.attachments(),
-				data, Map.of());
-		engine.complete(taskId, Map.of());
-		audit.record("workflow.task.approve", "workflow-task:" + taskId, Map.of("instance", instance.id().toString()));
+		instances.closeTaskWithAction("DONE", "APPROVED", instance.id(), taskId, task.nodeId(), "APPROVED", actor,
+				decision.comment(), decision.attachments(), data, Map.of());
 		InstanceRecord current = new InstanceRecord(instance.id(), instance.processKey(), instance.version(),
 				instance.engineInstanceId(), instance.applicantId(), instance.status(), data, instance.startedAt(),
 				instance.endedAt());
+		RuntimeHooks.during(current, () -> engine.complete(taskId, Map.of()));
+		audit.record("workflow.task.approve", "workflow-task:" + taskId, Map.of("instance", instance.id().toString()));
 		String status = settle(current);
 		return new InstanceSummary(instance.id(), instance.processKey(), instance.version(), instance.applicantId(), status,
 				false);
@@ -326,14 +325,13 @@ class InstanceRuntime implements Processes {
 			// open engine tasks mean the instance runs; only without any is the engine asked whether it ended
 			List<EngineTask> open = engine.openTasks(instance.engineInstanceId());
 			if (open.isEmpty() && !engine.isRunning(instance.engineInstanceId())) {
-				instances.cancelOpenTasks(instanceId, "ENDED");
 				if (instance.active()) {
-					instances.status(instanceId, "APPROVED", true);
-					instances.action(instanceId, null, "end", "APPROVED_END", null, null, null, instance.formData(), Map.of());
+					instances.endApproved(instanceId, instance.formData());
 					events.publishEvent(new ProcessInstanceEnded(instanceId, instance.processKey(), instance.applicantId(),
 							"APPROVED"));
 					return "APPROVED";
 				}
+				instances.cancelOpenTasks(instanceId, "ENDED");
 				return instance.status();
 			}
 			if (!syncTasks(instance, open)) {

@@ -105,15 +105,21 @@ class Instances {
 	record Locked(TaskRecord task, InstanceRecord instance) {
 	}
 
-	/** Locks the task's instance (one statement), then the task; empty when either is missing. */
+	/**
+	 * Locks the task's instance, then the task, in one statement: the materialized CTE locks the instance
+	 * row when the join first reads it, and the lateral subquery, which depends on it, locks the task row
+	 * after it. Empty when either is missing.
+	 */
 	Optional<Locked> lockInstanceAndTask(String taskId) {
-		Optional<InstanceRecord> instance = jdbc.sql(INSTANCE
-				+ " where id = (select instance_id from workflow_task where id = :t) for update")
-			.param("t", taskId).query(this::mapInstance).optional();
-		if (instance.isEmpty()) {
-			return Optional.empty();
-		}
-		return lockTask(taskId).map(task -> new Locked(task, instance.get()));
+		return jdbc.sql("with i as materialized (" + INSTANCE + """
+				 where id = (select instance_id from workflow_task where id = :t) for update)
+				select i.*, t.id as t_id, t.instance_id as t_instance_id, t.node_id as t_node_id, t.node_type as t_node_type,
+				  t.assignee_id as t_assignee_id, t.status as t_status, t.outcome as t_outcome, t.created_at as t_created_at,
+				  t.ended_at as t_ended_at
+				from i cross join lateral (select * from workflow_task where id = :t and instance_id = i.id for update) t""")
+			.param("t", taskId)
+			.query((rs, n) -> new Locked(mapTask(rs, "t_"), mapInstance(rs, n)))
+			.optional();
 	}
 
 	Optional<TaskRecord> task(String id) {
@@ -177,13 +183,44 @@ class Instances {
 	/** Appends to the audit trail of the instance. */
 	void action(UUID instanceId, String taskId, String nodeId, String action, UUID actor, String comment,
 			List<?> attachments, Map<String, Object> snapshot, Map<String, ?> details) {
-		jdbc.sql("""
+		appendAction("", instanceId, taskId, nodeId, action, actor, comment, attachments, snapshot, details).update();
+	}
+
+	/**
+	 * Closes an open task ({@link #closeTask}) and appends the action on it to the trail ({@link #action}),
+	 * in one statement.
+	 */
+	void closeTaskWithAction(String status, String outcome, UUID instanceId, String taskId, String nodeId, String action,
+			UUID actor, String comment, List<?> attachments, Map<String, Object> snapshot, Map<String, ?> details) {
+		appendAction("""
+				with closed as (update workflow_task set status = :s, outcome = :o, ended_at = now()
+				  where id = :t and status = 'OPEN')
+				""", instanceId, taskId, nodeId, action, actor, comment, attachments, snapshot, details)
+			.param("s", status).param("o", outcome).update();
+	}
+
+	/**
+	 * The end of an approved instance in one statement: its open tasks cancelled ({@link #cancelOpenTasks}),
+	 * the instance approved and ended ({@link #status}) and {@code APPROVED_END} on the trail with the data.
+	 */
+	void endApproved(UUID instanceId, Map<String, Object> snapshot) {
+		appendAction("""
+				with cancelled as (update workflow_task set status = 'CANCELLED', outcome = 'ENDED', ended_at = now()
+				  where instance_id = :i and status = 'OPEN'),
+				ended as (update workflow_instance set status = 'APPROVED', ended_at = now() where id = :i)
+				""", instanceId, null, "end", "APPROVED_END", null, null, null, snapshot, Map.of()).update();
+	}
+
+	private JdbcClient.StatementSpec appendAction(String before, UUID instanceId, String taskId, String nodeId,
+			String action, UUID actor, String comment, List<?> attachments, Map<String, Object> snapshot,
+			Map<String, ?> details) {
+		return jdbc.sql(before + """
 				insert into workflow_action (instance_id, task_id, node_id, action, actor_id, comment, attachments, data_snapshot, details)
 				values (:i, :t, :n, :a, :actor, :c, cast(:files as jsonb), cast(:data as jsonb), cast(:details as jsonb))""")
 			.param("i", instanceId).param("t", taskId).param("n", nodeId).param("a", action).param("actor", actor)
 			.param("c", comment).param("files", json.writeValueAsString(attachments == null ? List.of() : attachments))
 			.param("data", snapshot == null ? null : json.writeValueAsString(snapshot))
-			.param("details", json.writeValueAsString(details == null ? Map.of() : details)).update();
+			.param("details", json.writeValueAsString(details == null ? Map.of() : details));
 	}
 
 	/** Whether the person approved (by their own action) a task of the instance before. */
@@ -262,10 +299,16 @@ class Instances {
 	}
 
 	private TaskRecord mapTask(ResultSet rs, int row) throws SQLException {
-		Timestamp ended = rs.getTimestamp("ended_at");
-		return new TaskRecord(rs.getString("id"), rs.getObject("instance_id", UUID.class), rs.getString("node_id"),
-				rs.getString("node_type"), rs.getObject("assignee_id", UUID.class), rs.getString("status"),
-				rs.getString("outcome"), rs.getTimestamp("created_at").toInstant(), ended == null ? null : ended.toInstant());
+		return mapTask(rs, "");
+	}
+
+	/** A task from columns named with {@code prefix} (a task selected together with other rows). */
+	private static TaskRecord mapTask(ResultSet rs, String prefix) throws SQLException {
+		Timestamp ended = rs.getTimestamp(prefix + "ended_at");
+		return new TaskRecord(rs.getString(prefix + "id"), rs.getObject(prefix + "instance_id", UUID.class),
+				rs.getString(prefix + "node_id"), rs.getString(prefix + "node_type"), rs.getObject(prefix + "assignee_id", UUID.class),
+				rs.getString(prefix + "status"), rs.getString(prefix + "outcome"), rs.getTimestamp(prefix + "created_at").toInstant(),
+				ended == null ? null : ended.toInstant());
 	}
 
 	static List<UUID> distinct(List<UUID> ids) {

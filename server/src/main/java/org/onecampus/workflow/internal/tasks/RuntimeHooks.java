@@ -28,6 +28,9 @@ class RuntimeHooks implements NodeHooks {
 
 	private static final ThreadLocal<Set<UUID>> rejections = ThreadLocal.withInitial(HashSet::new);
 
+	/** The instance an engine call on this thread is made for, as its caller holds it (see {@link #during}). */
+	private static final ThreadLocal<InstanceRecord> held = new ThreadLocal<>();
+
 	private final Instances instances;
 
 	private final ProcessVersions versions;
@@ -102,8 +105,31 @@ class RuntimeHooks implements NodeHooks {
 		return taken;
 	}
 
+	/**
+	 * Runs an engine call for an instance whose row the caller holds locked, with the data it has just
+	 * written: the hooks the engine calls meanwhile take that record instead of reading the row again (they
+	 * write trail and CC rows, never the instance row). Other instances are read as usual.
+	 */
+	static void during(InstanceRecord instance, Runnable engineCall) {
+		InstanceRecord outer = held.get();
+		held.set(instance);
+		try {
+			engineCall.run();
+		}
+		finally {
+			if (outer == null) {
+				held.remove();
+			}
+			else {
+				held.set(outer);
+			}
+		}
+	}
+
 	private InstanceRecord instance(NodeContext node) {
-		return instances.find(UUID.fromString(node.instanceId())).orElseThrow();
+		UUID id = UUID.fromString(node.instanceId());
+		InstanceRecord known = held.get();
+		return known != null && known.id().equals(id) ? known : instances.find(id).orElseThrow();
 	}
 
 	/** What conditions may ask of the applicant: {@code applicant.affiliationType == 'UNDERGRADUATE'}. */
