@@ -105,6 +105,7 @@ const AUDIT_ACTION_KEYS: Record<string, string> = {
   'hall.draft.delete': 'audit.actions.hallDraftDeleted',
   'workflow.code-set.create': 'audit.actions.workflowCodeSetCreated',
   'workflow.code-set.update': 'audit.actions.workflowCodeSetUpdated',
+  'workflow.code-set.replace': 'audit.actions.workflowCodeSetReplaced',
   'identity.directory.synced': 'audit.actions.identityDirectorySynced',
   'identity.password-reset': 'audit.actions.identityPasswordReset',
   'identity.password-reset-requested': 'audit.actions.identityPasswordResetRequested',

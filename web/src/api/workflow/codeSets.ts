@@ -12,12 +12,15 @@ export interface CodeSetItem {
 export interface CodeSet {
   key: string
   name: Localized
+  /** The module that keeps the set from its own data (e.g. `hall` for the rooms): read-only here. */
+  owner?: string | null
   items: CodeSetItem[]
 }
 
 export interface CodeSetSummary {
   key: string
   name: Localized
+  owner?: string | null
   items: number
   enabled: number
 }

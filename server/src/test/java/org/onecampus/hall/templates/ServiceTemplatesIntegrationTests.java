@@ -159,8 +159,13 @@ class ServiceTemplatesIntegrationTests extends TemplateTests {
 				assertThat(ex.fieldProblems().get(0).messageCode()).isEqualTo("hall.room.taken");
 			});
 
+		// A room of the other campus than the one chosen is refused on the room field.
+		assertThatThrownBy(() -> driver.submit("fac001", "classroom-booking", form.formatted("EAST-D102", at(21, 8), at(21, 10))))
+			.isInstanceOfSatisfying(PlatformException.class,
+					ex -> assertThat(ex.fieldProblems().get(0).messageCode()).isEqualTo("hall.room.campus-mismatch"));
+
 		// Two submissions for one free room and time at once: exactly one wins.
-		String race = form.formatted("EAST-D101", at(21, 8), at(21, 10));
+		String race = form.replace("\"MAIN\"", "\"EAST\"").formatted("EAST-D101", at(21, 8), at(21, 10));
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<Object>> outcomes = new ArrayList<>();

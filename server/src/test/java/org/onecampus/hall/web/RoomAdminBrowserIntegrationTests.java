@@ -135,4 +135,34 @@ class RoomAdminBrowserIntegrationTests {
 				.param("a", UUID.fromString(applicationId)).update();
 		}
 	}
+
+	/**
+	 * A room the 教务处 room administrator creates is in the 教室借用 form's room list at once, labelled with its campus
+	 * and seats, and can be chosen (desktop and 375 px phone).
+	 */
+	@Test
+	void aNewRoomIsOfferedInTheBookingFormAtOnceOnDesktopAndPhone() {
+		ApiClient roomAdmin = new ApiClient(port).signIn("a100129", IntegrationTest.DEMO_PASSWORD);
+		String code = "EAST-N" + (100 + (int) (Math.random() * 800));
+		var created = roomAdmin.postJson("/api/v1/hall/admin/rooms", """
+				{"code": "%s", "campus": "EAST", "building": {"zh-CN": "东区实训楼", "en-US": "East Training Building"},
+				 "name": {"zh-CN": "东区新建研讨室%s", "en-US": "East new seminar %s"}, "capacity": 18, "kind": "SEMINAR",
+				 "equipment": ["projector"], "bookable": true}""".formatted(code, code, code));
+		org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+		for (int width : new int[] { 1280, 375 }) {
+			context = Chromium.newContext(width, 900);
+			Page page = Chromium.signIn(context, port, "stu001");
+			page.navigate(url("/hall/services/classroom-booking/apply"));
+			page.locator("[data-field=room] .el-select").click();
+			Locator option = page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions()
+				.setHasText("东区新建研讨室" + code));
+			option.scrollIntoViewIfNeeded();
+			assertThat(option).hasText("东区新建研讨室" + code + "（东校区，18座）");
+			Chromium.screenshot(page, "classroom-booking-new-room-" + width);
+			option.click();
+			assertThat(page.locator("[data-field=room]")).containsText("东区新建研讨室" + code);
+			context.close();
+			context = null;
+		}
+	}
 }

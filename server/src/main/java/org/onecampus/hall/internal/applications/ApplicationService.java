@@ -348,6 +348,7 @@ class ApplicationService {
 			Map<String, Object> submitted) {
 		Optional<InstanceTracking.StartForm> form = tracking.startForm(item.processKey());
 		Map<String, Object> data = submitted == null ? Map.of() : submitted;
+		hooksOf(item).forEach(hook -> hook.beforeValidation(item, data));
 		if (form.isEmpty()) {
 			return new LinkedHashMap<>(data);
 		}

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * 教室借用: holds the room for the time at submit (422 on {@code room} naming the conflicting booking when it is
  * taken, or when the room is not bookable or out of service then), confirms it on approval and releases it when the
- * application is rejected, withdrawn or terminated.
+ * application is rejected, withdrawn or terminated. The room must be on the campus chosen in the form (the form offers
+ * every bookable room of the {@value RoomCodeSet#KEY} code set).
  */
 @Component
 class ClassroomBookingHook implements ServiceHook {
@@ -36,8 +37,19 @@ class ClassroomBookingHook implements ServiceHook {
 	}
 
 	@Override
+	public void beforeValidation(ServiceItem item, Map<String, Object> submitted) {
+		if (submitted.get("room") instanceof String room) {
+			rooms.checkOffered(room);
+		}
+	}
+
+	@Override
 	public void beforeSubmit(ServiceItem item, UUID applicationId, UUID applicantId, Map<String, Object> formData) {
 		String room = String.valueOf(formData.get("room"));
+		Object campus = formData.get("campus");
+		rooms.room(room).filter(r -> campus != null && !r.campus().equals(campus.toString())).ifPresent(r -> {
+			throw PlatformException.invalid(List.of(new FieldProblem("room", "hall.room.campus-mismatch", r.campus())));
+		});
 		Object purpose = formData.get("purpose");
 		rooms.reserve(applicationId, applicantId, room, time(formData, "from"), time(formData, "to"),
 				purpose == null ? null : purpose.toString());

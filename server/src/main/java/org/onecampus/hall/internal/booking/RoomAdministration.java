@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The rooms of 教室借用 as the assets or teaching office manages them ({@code hall:room:manage}): list and filter,
  * create and edit (validated field by field, 422), optimistic (409 on a stale revision), out of service with a reason
  * and a period, and a room's bookings with who booked it through which application. Every change is audited with the
- * room before and after.
+ * room before and after, and the form's room code set follows in the same transaction ({@link RoomCodeSet}).
  */
 @Service
 class RoomAdministration {
@@ -47,10 +47,13 @@ class RoomAdministration {
 
 	private final AuditLog audit;
 
-	RoomAdministration(Rooms rooms, PersonDirectory directory, AuditLog audit) {
+	private final RoomCodeSet codeSet;
+
+	RoomAdministration(Rooms rooms, PersonDirectory directory, AuditLog audit, RoomCodeSet codeSet) {
 		this.rooms = rooms;
 		this.directory = directory;
 		this.audit = audit;
+		this.codeSet = codeSet;
 	}
 
 	/** A room as an administrator writes it; {@code revision} is the one read (ignored on create). */
@@ -101,6 +104,7 @@ class RoomAdministration {
 		validate(input, problems);
 		Rooms.Room created = rooms.insert(input, user.personId());
 		audit.record("hall.room.created", "hall-room:" + created.code(), Map.of("after", snapshot(created)));
+		codeSet.sync();
 		return created;
 	}
 
@@ -118,6 +122,7 @@ class RoomAdministration {
 		Rooms.Room after = rooms.update(code, input, user.personId());
 		audit.record("hall.room.updated", "hall-room:" + code,
 				Map.of("before", snapshot(before), "after", snapshot(after)));
+		codeSet.sync();
 		return after;
 	}
 

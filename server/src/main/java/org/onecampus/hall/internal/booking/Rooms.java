@@ -242,9 +242,7 @@ class Rooms {
 		}
 		OutOfService off = room.outOfService();
 		if (off != null && off.overlaps(from.toInstant(), to.toInstant())) {
-			throw off.to() == null ? invalid("room", "hall.room.out-of-service-open", roomCode, off.reason(), TIME.format(off.from()))
-					: invalid("room", "hall.room.out-of-service", roomCode, off.reason(), TIME.format(off.from()),
-							TIME.format(off.to()));
+			throw outOfService(room);
 		}
 		if (!from.toInstant().isAfter(Instant.now())) {
 			throw invalid("from", "hall.room.past");
@@ -276,6 +274,33 @@ class Rooms {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Refuses a room that the form's code set no longer offers (switched off, or out of service now) with the reason,
+	 * rather than with the form's general "not one of the choices".
+	 * @throws PlatformException 422 on {@code room}
+	 */
+	void checkOffered(String roomCode) {
+		Optional<Room> room = room(roomCode);
+		if (room.isEmpty()) {
+			return;
+		}
+		if (!room.get().active()) {
+			throw invalid("room", "hall.room.not-bookable", roomCode);
+		}
+		OutOfService off = room.get().outOfService();
+		if (off != null && off.covers(Instant.now())) {
+			throw outOfService(room.get());
+		}
+	}
+
+	private static PlatformException outOfService(Room room) {
+		OutOfService off = room.outOfService();
+		return off.to() == null
+				? invalid("room", "hall.room.out-of-service-open", room.code(), off.reason(), TIME.format(off.from()))
+				: invalid("room", "hall.room.out-of-service", room.code(), off.reason(), TIME.format(off.from()),
+						TIME.format(off.to()));
 	}
 
 	/** @return whether a reservation of the application became CONFIRMED */

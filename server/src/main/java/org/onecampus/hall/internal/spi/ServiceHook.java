@@ -18,6 +18,16 @@ public interface ServiceHook {
 	boolean supports(ServiceItem item);
 
 	/**
+	 * Called before the form data is validated (at submit and at a resubmission), to refuse with a specific reason
+	 * what the form would refuse only in general terms (a room the form's code set no longer offers because it is out
+	 * of service: say why).
+	 * @param submitted the data as sent, not validated: check types before use
+	 * @throws org.onecampus.kernel.error.PlatformException 422 with errors[] (one per field) to refuse
+	 */
+	default void beforeValidation(ServiceItem item, Map<String, Object> submitted) {
+	}
+
+	/**
 	 * Called in the submit transaction after the form data validated and before the process starts (also on a
 	 * resubmission after a return). Reserve what the application claims here (for example a room for a time):
 	 * the reservation rolls back with the transaction when anything fails.

@@ -17,7 +17,8 @@ import org.onecampus.identity.internal.demo.DemoUniversity.PositionKind;
  * Faculty, counsellors and office staff, and the leadership positions they hold. Each college's
  * faculty list starts with its head, its deputy head and a senior professor (the third one of 物理学院
  * is the university's president, of 化学学院 its vice-president); each office's staff list with its
- * head and deputy head, everyone after them being OFFICE_STAFF.
+ * head and deputy head, everyone after them being OFFICE_STAFF. The first OFFICE_STAFF of 教务处 is a room
+ * administrator (ROOM_ADMIN).
  */
 final class DemoEmployees {
 
@@ -26,6 +27,12 @@ final class DemoEmployees {
 
 	/** Faculty from this place on supervise postgraduates. */
 	private static final int FIRST_SUPERVISOR = 2;
+
+	/** The office whose first OFFICE_STAFF (its third staff member) administers the rooms of 教室借用. */
+	static final String ROOM_OFFICE = "AA";
+
+	/** The role of the rooms administration (created by the hall's migrations). */
+	static final String ROOM_ADMIN = "ROOM_ADMIN";
 
 	private final DemoRoster roster;
 
@@ -146,6 +153,10 @@ final class DemoEmployees {
 				staff.add(fixedSeat >= 0 && fixedSeat < fixedStaff.size() ? fixedStaff.get(fixedSeat) : officeSeat(unit, seat));
 			}
 			staffByOffice.put(office.code(), staff);
+			if (ROOM_OFFICE.equals(office.code())) {
+				// The first OFFICE_STAFF of 教务处 keeps the rooms of 教室借用.
+				roster.grant(staff.get(2), ROOM_ADMIN);
+			}
 		}
 	}
 

@@ -98,6 +98,20 @@ final class DemoRoster {
 		return person;
 	}
 
+	/** Adds a role to the person's account (draws nothing at random: nobody generated after changes). */
+	void grant(Person person, String role) {
+		for (int i = 0; i < accounts.size(); i++) {
+			Account account = accounts.get(i);
+			if (account.personId().equals(person.id())) {
+				List<String> roles = new ArrayList<>(account.roles());
+				roles.add(role);
+				accounts.set(i, new Account(account.id(), account.personId(), account.username(), roles));
+				return;
+			}
+		}
+		throw new IllegalArgumentException("No demo account for " + person.name());
+	}
+
 	Affiliation affiliate(Person person, AffiliationType type, String identifier, OrgUnit unit,
 			AffiliationStatus status, LocalDate start, LocalDate end, boolean primary) {
 		Affiliation affiliation = new Affiliation(ids.of("affiliation:" + affiliations.size()), person.id(), type,

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.error.PlatformException.FieldProblem;
+import org.onecampus.workflow.ModuleCodeSets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Code sets: named lists of choices that select, radio and checkbox fields reference by key instead of listing
  * options inline (民族, 政治面貌, 校区 …). Each item has a value, zh/en labels, a sort order and an enabled flag; a
- * disabled item is no longer offered or accepted but still labels the data that used it. Changes are audited.
+ * disabled item is no longer offered or accepted but still labels the data that used it. Changes are audited. A set
+ * owned by a module ({@link ModuleCodeSets}) is kept by that module and refused here (409).
  */
 @Service
-public class CodeSets implements CodeSetValues {
+public class CodeSets implements CodeSetValues, ModuleCodeSets {
 
 	static final String KEY = "[a-z][a-z0-9-]{2,63}";
 
@@ -53,26 +55,28 @@ public class CodeSets implements CodeSetValues {
 	public record Item(String value, Map<String, String> label, int sort, boolean enabled) {
 	}
 
-	public record CodeSet(String key, Map<String, String> name, List<Item> items) {
+	/** @param owner the module that keeps the set, or null for a set edited here */
+	public record CodeSet(String key, Map<String, String> name, String owner, List<Item> items) {
 	}
 
-	public record Summary(String key, Map<String, String> name, int items, int enabled) {
+	public record Summary(String key, Map<String, String> name, String owner, int items, int enabled) {
 	}
 
 	public List<Summary> list() {
 		return jdbc.sql("""
-				select s.key, s.name::text as name, count(i.value) as items, count(i.value) filter (where i.enabled) as enabled
+				select s.key, s.name::text as name, s.owner, count(i.value) as items,
+				  count(i.value) filter (where i.enabled) as enabled
 				from workflow_code_set s left join workflow_code_set_item i on i.code_set_key = s.key
-				group by s.key, s.name::text order by s.key""")
-			.query((rs, n) -> new Summary(rs.getString("key"), localized(rs.getString("name")), rs.getInt("items"),
-					rs.getInt("enabled")))
+				group by s.key, s.name::text, s.owner order by s.key""")
+			.query((rs, n) -> new Summary(rs.getString("key"), localized(rs.getString("name")), rs.getString("owner"),
+					rs.getInt("items"), rs.getInt("enabled")))
 			.list();
 	}
 
 	public Optional<CodeSet> find(String key) {
-		Optional<Map<String, String>> name = jdbc.sql("select name::text from workflow_code_set where key = :k")
-			.param("k", key).query(String.class).optional().map(this::localized);
-		return name.map(n -> new CodeSet(key, n, items(key)));
+		return jdbc.sql("select name::text as name, owner from workflow_code_set where key = :k").param("k", key)
+			.query((rs, n) -> new CodeSet(key, localized(rs.getString("name")), rs.getString("owner"), List.of()))
+			.optional().map(s -> new CodeSet(key, s.name(), s.owner(), items(key)));
 	}
 
 	@Override
@@ -97,7 +101,7 @@ public class CodeSets implements CodeSetValues {
 
 	@Transactional
 	public CodeSet create(String key, Map<String, String> name, List<Item> items) {
-		check(key, name, items);
+		check(key, name, items, false);
 		int inserted = jdbc.sql("insert into workflow_code_set (key, name) values (:k, cast(:n as jsonb)) on conflict (key) do nothing")
 			.param("k", key).param("n", json.writeValueAsString(name)).update();
 		if (inserted == 0) {
@@ -111,10 +115,16 @@ public class CodeSets implements CodeSetValues {
 	/** Replaces the name and the items; what changed goes to the audit log. */
 	@Transactional
 	public CodeSet update(String key, Map<String, String> name, List<Item> items) {
-		check(key, name, items);
-		List<Item> before = jdbc.sql("select key from workflow_code_set where key = :k for update").param("k", key)
-			.query(String.class).optional().map(k -> items(key))
-			.orElseThrow(() -> PlatformException.notFound("code set", key));
+		check(key, name, items, false);
+		Optional<String> owner = jdbc.sql("select coalesce(owner, '') from workflow_code_set where key = :k for update")
+			.param("k", key).query(String.class).optional();
+		if (owner.isEmpty()) {
+			throw PlatformException.notFound("code set", key);
+		}
+		if (!owner.get().isEmpty()) {
+			throw PlatformException.conflict("workflow.code-set.owned", key, owner.get());
+		}
+		List<Item> before = items(key);
 		jdbc.sql("update workflow_code_set set name = cast(:n as jsonb), updated_at = now() where key = :k")
 			.param("k", key).param("n", json.writeValueAsString(name)).update();
 		jdbc.sql("delete from workflow_code_set_item where code_set_key = :k").param("k", key).update();
@@ -131,7 +141,59 @@ public class CodeSets implements CodeSetValues {
 		return find(key).orElseThrow();
 	}
 
-	private void check(String key, Map<String, String> name, List<Item> items) {
+	@Override
+	@Transactional
+	public boolean replace(String key, String owner, Map<String, String> name, List<Value> values) {
+		List<Item> items = values.stream().map(v -> new Item(v.value(), v.label(), v.sort(), v.enabled())).toList();
+		check(key, name, items, true);
+		if (owner == null || !owner.matches("[a-z][a-z0-9-]{1,31}")) {
+			throw new IllegalArgumentException("Not a module name: " + owner);
+		}
+		String nameJson = json.writeValueAsString(name);
+		jdbc.sql("insert into workflow_code_set (key, name, owner) values (:k, cast(:n as jsonb), :o) on conflict (key) do nothing")
+			.param("k", key).param("n", nameJson).param("o", owner).update();
+		CodeSet current = jdbc.sql("select owner, name::text as name from workflow_code_set where key = :k for update")
+			.param("k", key)
+			.query((rs, n) -> new CodeSet(key, localized(rs.getString("name")), rs.getString("owner"), List.of()))
+			.single();
+		if (current.owner() != null && !current.owner().equals(owner)) {
+			throw PlatformException.conflict("workflow.code-set.owned", key, current.owner());
+		}
+		Map<String, Item> before = new LinkedHashMap<>();
+		items(key).forEach(i -> before.put(i.value(), i));
+		Map<String, Item> after = new LinkedHashMap<>();
+		items.forEach(i -> after.put(i.value(), i));
+		before.values().stream().filter(i -> !after.containsKey(i.value()))
+			.forEach(i -> after.put(i.value(), new Item(i.value(), i.label(), i.sort(), false)));
+		List<String> added = after.keySet().stream().filter(v -> !before.containsKey(v)).toList();
+		List<String> changed = after.values().stream()
+			.filter(i -> before.containsKey(i.value()) && !before.get(i.value()).equals(i)).map(Item::value).toList();
+		boolean renamed = !name.equals(current.name()) || current.owner() == null;
+		if (added.isEmpty() && changed.isEmpty() && !renamed) {
+			return false;
+		}
+		jdbc.sql("update workflow_code_set set name = cast(:n as jsonb), owner = :o, updated_at = now() where key = :k")
+			.param("k", key).param("n", nameJson).param("o", owner).update();
+		Set<String> write = new HashSet<>(added);
+		write.addAll(changed);
+		for (Item item : after.values()) {
+			if (write.contains(item.value())) {
+				jdbc.sql("""
+						insert into workflow_code_set_item (code_set_key, value, label, sort, enabled)
+						values (:k, :v, cast(:l as jsonb), :s, :e)
+						on conflict (code_set_key, value) do update
+						  set label = excluded.label, sort = excluded.sort, enabled = excluded.enabled""")
+					.param("k", key).param("v", item.value()).param("l", json.writeValueAsString(item.label()))
+					.param("s", item.sort()).param("e", item.enabled()).update();
+			}
+		}
+		List<String> disabled = after.values().stream().filter(i -> !i.enabled()).map(Item::value).toList();
+		audit.record("workflow.code-set.replace", "workflow-code-set:" + key,
+				Map.of("owner", owner, "added", added, "changed", changed, "disabled", disabled));
+		return true;
+	}
+
+	private void check(String key, Map<String, String> name, List<Item> items, boolean mayBeEmpty) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (key == null || !key.matches(KEY)) {
 			problems.add(new FieldProblem("key", "workflow.code-set.key"));
@@ -139,7 +201,7 @@ public class CodeSets implements CodeSetValues {
 		if (name == null || blank(name.get("zh-CN"))) {
 			problems.add(new FieldProblem("name.zh-CN", "workflow.code-set.name"));
 		}
-		if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+		if (items == null || items.isEmpty() && !mayBeEmpty || items.size() > MAX_ITEMS) {
 			problems.add(new FieldProblem("items", "workflow.code-set.items", MAX_ITEMS));
 		}
 		else {

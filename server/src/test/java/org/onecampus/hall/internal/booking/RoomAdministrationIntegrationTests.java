@@ -159,6 +159,10 @@ class RoomAdministrationIntegrationTests {
 
 	/** A demo room's edit body: its current values with the changes (keys of the input only). */
 	String edit(JsonNode current, Map<String, Object> changes) {
+		return edit(json, current, changes);
+	}
+
+	static String edit(JsonMapper json, JsonNode current, Map<String, Object> changes) {
 		Map<String, Object> values = new LinkedHashMap<>(json.readValue(current.toString(),
 				new TypeReference<LinkedHashMap<String, Object>>() {
 				}));
