@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -27,7 +28,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Appends entries under a transaction-scoped advisory lock, so that concurrent writers on any
  * number of nodes still form one chain. An entry recorded inside a transaction joins it (kept only if
- * it commits); one recorded outside any transaction goes through the {@link AuditGroupCommit group
+ * it commits), appended with the transaction's other entries just before it commits; one recorded outside any transaction goes through the {@link AuditGroupCommit group
  * commit}: it is written with the other entries queued at that moment in one transaction, and
  * {@link #record} returns once that transaction has committed.
  */
@@ -90,8 +91,72 @@ class JdbcAuditLog implements AuditLog {
 		String traceId = request == null ? null : TraceIds.current(request);
 		String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
 		Row row = new Row(entry, details, traceId, write);
-		if (TransactionSynchronizationManager.isActualTransactionActive() || !groupCommit.append(row)) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				// the caller's write now; the entry just before the transaction commits (see AtCommit)
+				if (write != null) {
+					write.run();
+				}
+				atCommit().rows.add(new Row(entry, details, traceId, null));
+			}
+			else {
+				append(List.of(row));
+			}
+		}
+		else if (!groupCommit.append(row)) {
 			transactions.executeWithoutResult(status -> append(List.of(row)));
+		}
+	}
+
+	/** The current transaction's entries still to append, registering them for its commit on the first. */
+	private AtCommit atCommit() {
+		for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof AtCommit pending && pending.owner == this && !pending.appended) {
+				return pending;
+			}
+		}
+		AtCommit pending = new AtCommit(this);
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending;
+	}
+
+	/**
+	 * The entries recorded in one transaction, appended together just before it commits: the chain lock
+	 * (which serialises every writer of the audit log on every node) is then held from the append to the
+	 * commit only, not from the first entry through the rest of the transaction, and a transaction with
+	 * several entries takes it once. Rolled back, nothing is appended. Suspended transactions keep theirs
+	 * (Spring suspends their synchronizations with them).
+	 */
+	private static final class AtCommit implements TransactionSynchronization {
+
+		private final JdbcAuditLog owner;
+
+		private final List<Row> rows = new ArrayList<>();
+
+		private boolean appended;
+
+		AtCommit(JdbcAuditLog owner) {
+			this.owner = owner;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			appended = true;
+			if (!rows.isEmpty()) {
+				owner.append(List.copyOf(rows));
+				rows.clear();
+			}
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			if (status == STATUS_COMMITTED && !rows.isEmpty()) {
+				// recorded while the transaction was already committing (another synchronization's beforeCommit):
+				// too late to join it, so on their own rather than lost
+				List<Row> late = List.copyOf(rows);
+				rows.clear();
+				owner.transactions.executeWithoutResult(s -> owner.append(late));
+			}
 		}
 	}
 
@@ -106,13 +171,11 @@ class JdbcAuditLog implements AuditLog {
 	 */
 	private void append(List<Row> rows) {
 		rows.stream().map(Row::write).filter(Objects::nonNull).forEach(Runnable::run);
-		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
-		// the chain head and the new ids in one round trip (read after the lock, so the head is the last committed)
-		List<Object[]> head = jdbc.sql("""
-				select (select hash from kernel_audit_event order by id desc limit 1) as head,
-				  nextval('kernel_audit_event_id_seq') as id from generate_series(1, ?)""")
+		// the lock, then the chain head (the last committed entry) and the new ids: one round trip
+		List<Object[]> head = jdbc.sql("select head_hash, new_id from kernel_audit_reserve(?, ?)")
+			.param(CHAIN_LOCK)
 			.param(rows.size())
-			.query((rs, n) -> new Object[] { rs.getString("head"), rs.getLong("id") })
+			.query((rs, n) -> new Object[] { rs.getString("head_hash"), rs.getLong("new_id") })
 			.list();
 		String previous = head.get(0)[0] == null ? AuditChain.GENESIS : (String) head.get(0)[0];
 		List<Long> ids = head.stream().map(r -> (Long) r[1]).sorted().toList();

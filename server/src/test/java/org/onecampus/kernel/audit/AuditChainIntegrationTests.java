@@ -1,5 +1,6 @@
 package org.onecampus.kernel.audit;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,29 @@ class AuditChainIntegrationTests {
 		}
 		assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ?").param(action).query(Long.class).single())
 			.isEqualTo((long) threads * each);
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
+	@Test
+	void anOpenTransactionWithEntriesDoesNotHoldUpOtherWriters() {
+		String action = "test.open-transaction-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			audit.record(new AuditLog.AuditEntry("tester", action, "inside-1", null, null));
+			audit.record(new AuditLog.AuditEntry("tester", action, "inside-2", null, null));
+			// another writer, outside this transaction, is done while this one is still open (the chain lock is
+			// taken when this transaction commits, not when its entries are recorded)
+			var outside = java.util.concurrent.CompletableFuture.runAsync(
+					() -> audit.record(new AuditLog.AuditEntry("tester", action, "outside", null, null)));
+			assertThat(outside).succeedsWithin(java.time.Duration.ofSeconds(10));
+			assertThat(jdbc.sql("select count(*) from kernel_audit_event where action = ? and target like 'inside%'")
+				.param(action).query(Long.class).single()).isZero();
+		});
+		// the transaction's entries follow the outside one, one after the other
+		assertThat(jdbc.sql("select target from kernel_audit_event where action = ? order by id").param(action)
+			.query(String.class).list()).containsExactly("outside", "inside-1", "inside-2");
+		List<Long> ids = jdbc.sql("select id from kernel_audit_event where action = ? and target like 'inside%' order by id")
+			.param(action).query(Long.class).list();
+		assertThat(ids.get(1) - ids.get(0)).isOne();
 		assertThat(verification.verify().valid()).isTrue();
 	}
 

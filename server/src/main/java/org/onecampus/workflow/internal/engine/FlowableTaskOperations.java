@@ -15,6 +15,7 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,11 +38,15 @@ public class FlowableTaskOperations {
 
 	private final HistoryService history;
 
-	FlowableTaskOperations(RepositoryService repository, RuntimeService runtime, TaskService tasks, HistoryService history) {
+	private final JdbcClient jdbc;
+
+	FlowableTaskOperations(RepositoryService repository, RuntimeService runtime, TaskService tasks, HistoryService history,
+			JdbcClient jdbc) {
 		this.repository = repository;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -131,7 +136,12 @@ public class FlowableTaskOperations {
 	 * @return the person who has the task now, or null when the task should be completed
 	 */
 	public String passOn(String taskId) {
-		// one query for the delegation state and the after-signers (the common case: neither, complete)
+		// the common case (no pending delegation, no after-signers: complete) from one plain read of the engine's
+		// task and variable tables; Flowable's task query with local variables cost a tenth of the approving
+		// thread's CPU in its dynamic SQL
+		if (!delegatedOrSigned(taskId)) {
+			return null;
+		}
 		Task task = tasks.createTaskQuery().taskId(taskId).includeTaskLocalVariables().singleResult();
 		if (task == null) {
 			return null;
@@ -153,6 +163,23 @@ public class FlowableTaskOperations {
 			return null;
 		});
 		return next;
+	}
+
+	/**
+	 * Whether the task has a pending delegation or after-signers, or may have (an after-signer list stored
+	 * in another variable type than a plain string); false for a task that is gone.
+	 */
+	private boolean delegatedOrSigned(String taskId) {
+		return jdbc.sql("""
+				select coalesce(t.delegation_ = 'PENDING', false) or v.id_ is not null as passes
+				from act_ru_task t left join act_ru_variable v on v.task_id_ = t.id_ and v.name_ = ?
+				  and (v.type_ <> 'string' or v.text_ <> '')
+				where t.id_ = ?""")
+			.param(AFTER_SIGNERS)
+			.param(taskId)
+			.query((rs, n) -> rs.getBoolean("passes"))
+			.optional()
+			.orElse(false);
 	}
 
 	/** Whether the multi-instance node asks its persons one after the other. */
