@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.onecampus.kernel.cache.RecentReads;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,9 @@ class Categories {
 
 	private final JdbcClient jdbc;
 
+	/** Every message sent reads its category. */
+	private final RecentReads<String, Category> byCode = new RecentReads<>();
+
 	Categories(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -24,11 +29,14 @@ class Categories {
 		return jdbc.sql("select * from messaging_category order by code").query(Categories::map).list();
 	}
 
+	/** Read through a short cache ({@link RecentReads}). */
 	Optional<Category> find(String code) {
-		return jdbc.sql("select * from messaging_category where code = ?").param(code).query(Categories::map).optional();
+		return Optional.ofNullable(byCode.get(code, key -> jdbc.sql("select * from messaging_category where code = ?")
+			.param(key).query(Categories::map).optional().orElse(null)));
 	}
 
 	void update(Category category) {
+		byCode.clear();
 		jdbc.sql("update messaging_category set priority = ?, mandatory = ?, default_channels = ?::varchar[] where code = ?")
 			.params(category.priority(), category.mandatory(), "{" + String.join(",", category.defaultChannels()) + "}",
 					category.code())

@@ -3,6 +3,8 @@ package org.onecampus.messaging.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.onecampus.kernel.cache.RecentReads;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,9 @@ class Templates {
 
 	private final JdbcClient jdbc;
 
+	/** Every message sent reads the templates of its code. */
+	private final RecentReads<String, List<Template>> byCode = new RecentReads<>();
+
 	Templates(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -25,8 +30,10 @@ class Templates {
 		return jdbc.sql("select * from messaging_template order by code, channel, locale").query(Template.class).list();
 	}
 
+	/** Read through a short cache ({@link RecentReads}). */
 	List<Template> byCode(String code) {
-		return jdbc.sql("select * from messaging_template where code = ?").param(code).query(Template.class).list();
+		return byCode.get(code,
+				key -> List.copyOf(jdbc.sql("select * from messaging_template where code = ?").param(key).query(Template.class).list()));
 	}
 
 	/** @return the best template for a channel and language among {@code candidates} (one code) */
@@ -45,6 +52,7 @@ class Templates {
 	}
 
 	void save(Template template) {
+		byCode.clear();
 		jdbc.sql("""
 				insert into messaging_template (code, channel, locale, category_code, title, body) values (?, ?, ?, ?, ?, ?)
 				on conflict (code, channel, locale) do update set category_code = excluded.category_code,
@@ -55,6 +63,7 @@ class Templates {
 	}
 
 	boolean delete(String code, String channel, String locale) {
+		byCode.clear();
 		return jdbc.sql("delete from messaging_template where code = ? and channel = ? and locale = ?")
 			.params(code, channel, locale)
 			.update() > 0;

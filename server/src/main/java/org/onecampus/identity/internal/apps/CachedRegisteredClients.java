@@ -1,5 +1,6 @@
 package org.onecampus.identity.internal.apps;
 
+import org.onecampus.kernel.cache.RecentReads;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 

@@ -1,5 +1,6 @@
 package org.onecampus.identity.internal.apps;
 
+import org.onecampus.kernel.cache.RecentReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onecampus.kernel.cache.RecentReads;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,6 +32,8 @@ public class ProcessVersions {
 
 	private final Map<String, ProcessVersion> published = new ConcurrentHashMap<>();
 
+	private final RecentReads<String, Map<String, String>> latestNames = new RecentReads<>();
+
 	private static final String COLUMNS = """
 			process_key, version, name::text as name, admins::text as admins, applicants::text as applicants, form_key,
 			form_version, engine_definition_id, nodes::text as nodes, bpmn_xml, model::text as model, published_at""";
@@ -46,6 +50,19 @@ public class ProcessVersions {
 	public Optional<ProcessVersion> latest(String processKey) {
 		return jdbc.sql("select " + COLUMNS + " from workflow_process_version where process_key = :k order by version desc limit 1")
 			.param("k", processKey).query(this::map).optional();
+	}
+
+	/**
+	 * The names of the newest version of a process (every notice of a task names its process), through a
+	 * short cache ({@link RecentReads}): a newly published name reaches the notices within its few seconds.
+	 */
+	public Optional<Map<String, String>> latestName(String processKey) {
+		return Optional.ofNullable(latestNames.get(processKey, key -> jdbc.sql(
+				"select name::text from workflow_process_version where process_key = ? order by version desc limit 1")
+			.param(key)
+			.query((rs, n) -> names(json.readTree(rs.getString(1))))
+			.optional()
+			.orElse(null)));
 	}
 
 	/** The newest published version of every process, by key. */
@@ -80,10 +97,14 @@ public class ProcessVersions {
 		});
 	}
 
-	private ProcessVersion map(ResultSet rs, int row) throws SQLException {
-		JsonNode name = json.readTree(rs.getString("name"));
+	private static Map<String, String> names(JsonNode name) {
 		Map<String, String> names = new LinkedHashMap<>();
 		name.properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+		return java.util.Collections.unmodifiableMap(names);
+	}
+
+	private ProcessVersion map(ResultSet rs, int row) throws SQLException {
+		Map<String, String> names = names(json.readTree(rs.getString("name")));
 		List<UUID> admins = new ArrayList<>();
 		json.readTree(rs.getString("admins")).forEach(a -> admins.add(UUID.fromString(a.asString())));
 		String model = rs.getString("model");

@@ -98,13 +98,12 @@ class InstanceRuntime implements Processes {
 		}
 		chosen.forEach((node, persons) -> instances.choose(id, node, persons, applicantId));
 		instances.action(id, null, "start", "SUBMITTED", applicantId, null, null, data, Map.of());
-		instances.engineInstance(id, engine.start(version.engineDefinitionId(), id.toString(),
+		InstanceRecord started = instances.engineInstance(id, engine.start(version.engineDefinitionId(), id.toString(),
 				Map.of("applicant", applicantId.toString())));
 		audit.record("workflow.instance.start", "workflow-instance:" + id, Map.of("process", processKey,
 				"version", version.version()));
 		events.publishEvent(new ProcessInstanceStarted(id, processKey, version.version(), applicantId));
-		settle(id);
-		return summary(instances.find(id).orElseThrow(), true);
+		return new InstanceSummary(id, processKey, version.version(), applicantId, settle(started), true);
 	}
 
 	@Override

@@ -63,9 +63,16 @@ class Instances {
 		return jdbc.sql(INSTANCE + " where id = :id for update").param("id", id).query(this::mapInstance).optional();
 	}
 
-	void engineInstance(UUID id, String engineInstanceId) {
-		jdbc.sql("update workflow_instance set engine_instance_id = :e where id = :id").param("e", engineInstanceId)
-			.param("id", id).update();
+	/** Links the instance to its engine instance. @return the instance as it is now */
+	InstanceRecord engineInstance(UUID id, String engineInstanceId) {
+		return jdbc.sql("""
+				update workflow_instance set engine_instance_id = :e where id = :id
+				returning id, process_key, version, engine_instance_id, applicant_id, status, form_data::text as form_data,
+				  started_at, ended_at""")
+			.param("e", engineInstanceId)
+			.param("id", id)
+			.query(this::mapInstance)
+			.single();
 	}
 
 	void status(UUID id, String status, boolean ended) {

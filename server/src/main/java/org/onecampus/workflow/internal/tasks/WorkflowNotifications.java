@@ -46,11 +46,15 @@ class WorkflowNotifications {
 		if (usernames.isEmpty()) {
 			return;
 		}
-		String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
-			.orElse(event.processKey());
+		String process = processName(event.processKey());
 		messaging.send(new SendMessage("module:workflow", taskKey(event.taskIds()), "todo",
 				new SendMessage.Recipients(usernames, null, false, null, null, null), "todo-assigned",
 				Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+	}
+
+	/** The process's name (zh-CN) as its newest version has it, or its key. */
+	private String processName(String processKey) {
+		return versions.latestName(processKey).map(names -> names.getOrDefault("zh-CN", processKey)).orElse(processKey);
 	}
 
 	/**
@@ -75,8 +79,7 @@ class WorkflowNotifications {
 	@ApplicationModuleListener
 	void on(TaskHandedOver event) {
 		directory.contact(event.personId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
-			String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
-				.orElse(event.processKey());
+			String process = processName(event.processKey());
 			messaging.send(new SendMessage("module:workflow", "workflow-handover:" + event.handOverId(), "todo",
 					SendMessage.Recipients.persons(username), "todo-assigned",
 					Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
@@ -89,8 +92,7 @@ class WorkflowNotifications {
 			return;
 		}
 		directory.contact(event.applicantId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
-			String process = versions.latest(event.processKey()).map(v -> v.name().getOrDefault("zh-CN", event.processKey()))
-				.orElse(event.processKey());
+			String process = processName(event.processKey());
 			String outcome = switch (event.outcome()) {
 				case "APPROVED" -> "已通过";
 				case "REJECTED" -> "未通过";
