@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>20–29 SignInProtectionIntegrationTests</li>
  * <li>30–39 AccountSessionsIntegrationTests</li>
  * <li>40–49 SecondFactorIntegrationTests</li>
+ * <li>50–59 WorkflowNoticesIntegrationTests (prefer English for a moment)</li>
  * <li>60–69 AccountSecurityBrowserIntegrationTests</li>
  * <li>70–79 PersonSecurityIntegrationTests</li>
  * <li>90–99 ReturnNoticesIntegrationTests (prefers English for a moment)</li>

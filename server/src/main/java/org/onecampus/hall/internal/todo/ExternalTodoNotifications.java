@@ -31,6 +31,8 @@ class ExternalTodoNotifications {
 		directory.contact(event.assigneeId()).map(PersonDirectory.Contact::username).ifPresent(username -> messaging
 			.send(new SendMessage("module:hall", "hall-todo:" + event.todoId() + ":" + event.assigneeId() + ":" + event.at().toEpochMilli(), "todo",
 					SendMessage.Recipients.persons(username), "todo-assigned",
-					Map.of("task", event.systemName() + " · " + event.title()), null, null, null)));
+					// the external system sends one title; the English template names the task the same way
+					Map.of("task", event.systemName() + " · " + event.title(), "taskEn", event.systemName() + " · " + event.title()),
+					null, null, null)));
 	}
 }

@@ -48,8 +48,9 @@ class ReturnNotices {
 		if (otherNotices.stream().anyMatch(notices -> notices.notifiesApplicantOf(instance.id()))) {
 			return;
 		}
-		String process = version.name().getOrDefault("zh-CN", instance.processKey());
-		String processEn = version.name().getOrDefault("en-US", process);
+		Map<String, String> names = NoticeNames.both(version.name(), instance.processKey());
+		String process = names.get("zh-CN");
+		String processEn = names.get("en-US");
 		directory.contact(instance.applicantId()).map(PersonDirectory.Contact::username).filter(Objects::nonNull)
 			.ifPresent(username -> messaging.send(new SendMessage("module:workflow", key(instance.id(), returnedTaskId),
 					"result", SendMessage.Recipients.persons(username), TEMPLATE,

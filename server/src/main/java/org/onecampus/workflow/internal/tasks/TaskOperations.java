@@ -343,14 +343,16 @@ class TaskOperations {
 				Map.of("assignee", task.assigneeId().toString()));
 		audit.record("workflow.task.urge", "workflow-task:" + taskId, Map.of("instance", instance.id().toString()));
 		ProcessVersion version = runtime.version(instance);
-		String process = version.name().getOrDefault("zh-CN", instance.processKey());
+		Map<String, String> process = NoticeNames.both(version.name(), instance.processKey());
+		Map<String, String> node = NoticeNames.both(version.nodeName(task.nodeId()), task.nodeId());
+		boolean noComment = note.comment() == null || note.comment().isBlank();
+		Map<String, String> variables = Map.of("process", process.get("zh-CN"), "processEn", process.get("en-US"),
+				"task", process.get("zh-CN") + " · " + node.get("zh-CN"), "taskEn", process.get("en-US") + " · " + node.get("en-US"),
+				"note", noComment ? "。" : "：" + note.comment(), "noteEn", noComment ? "." : ": " + note.comment());
 		directory.contact(task.assigneeId()).map(PersonDirectory.Contact::username).filter(Objects::nonNull)
 			.ifPresent(username -> messaging.send(new SendMessage("module:workflow",
 					"workflow-urge:" + taskId + ":" + actor + ":" + System.currentTimeMillis() / URGE_INTERVAL.toMillis(),
-					"todo", SendMessage.Recipients.persons(username), null, null, "催办：" + process,
-					"「" + process + " · " + version.nodeName(task.nodeId()).get("zh-CN") + "」等待您办理"
-							+ (note.comment() == null || note.comment().isBlank() ? "。" : "：" + note.comment()),
-					null)));
+					"todo", SendMessage.Recipients.persons(username), "workflow-urged", variables, null, null, null)));
 	}
 
 	/** The task, locked, held open by the actor in a running instance. */

@@ -46,15 +46,22 @@ class WorkflowNotifications {
 		if (usernames.isEmpty()) {
 			return;
 		}
-		String process = processName(event.processKey());
 		messaging.send(new SendMessage("module:workflow", taskKey(event.taskIds()), "todo",
 				new SendMessage.Recipients(usernames, null, false, null, null, null), "todo-assigned",
-				Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+				taskVariables(event.processKey(), event.nodeId(), event.nodeName()), null, null, null));
 	}
 
-	/** The process's name (zh-CN) as its newest version has it, or its key. */
-	private String processName(String processKey) {
-		return versions.latestName(processKey).map(names -> names.getOrDefault("zh-CN", processKey)).orElse(processKey);
+	/** The process's name in zh-CN and en-US as its newest version has it (a missing name: the other, or the key). */
+	private Map<String, String> processNames(String processKey) {
+		return NoticeNames.both(versions.latestName(processKey).orElse(Map.of()), processKey);
+	}
+
+	/** {@code task} and {@code taskEn} of the to-do notice: "process · node" in each language. */
+	private Map<String, String> taskVariables(String processKey, String nodeId, Map<String, String> nodeName) {
+		Map<String, String> process = processNames(processKey);
+		Map<String, String> node = NoticeNames.both(nodeName, nodeId);
+		return Map.of("task", process.get("zh-CN") + " · " + node.get("zh-CN"), "taskEn",
+				process.get("en-US") + " · " + node.get("en-US"));
 	}
 
 	/**
@@ -79,10 +86,9 @@ class WorkflowNotifications {
 	@ApplicationModuleListener
 	void on(TaskHandedOver event) {
 		directory.contact(event.personId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
-			String process = processName(event.processKey());
 			messaging.send(new SendMessage("module:workflow", "workflow-handover:" + event.handOverId(), "todo",
 					SendMessage.Recipients.persons(username), "todo-assigned",
-					Map.of("task", process + " · " + event.nodeName().getOrDefault("zh-CN", event.nodeId())), null, null, null));
+					taskVariables(event.processKey(), event.nodeId(), event.nodeName()), null, null, null));
 		});
 	}
 
@@ -92,16 +98,18 @@ class WorkflowNotifications {
 			return;
 		}
 		directory.contact(event.applicantId()).map(PersonDirectory.Contact::username).ifPresent(username -> {
-			String process = processName(event.processKey());
-			String outcome = switch (event.outcome()) {
-				case "APPROVED" -> "已通过";
-				case "REJECTED" -> "未通过";
-				case "WITHDRAWN" -> "已撤回";
-				default -> "已终止";
+			Map<String, String> process = processNames(event.processKey());
+			Map<String, String> outcome = switch (event.outcome()) {
+				case "APPROVED" -> Map.of("outcome", "已通过", "outcomeEn", "was approved");
+				case "REJECTED" -> Map.of("outcome", "未通过", "outcomeEn", "was not approved");
+				case "WITHDRAWN" -> Map.of("outcome", "已撤回", "outcomeEn", "was withdrawn");
+				default -> Map.of("outcome", "已终止", "outcomeEn", "was terminated");
 			};
+			Map<String, String> variables = new java.util.HashMap<>(outcome);
+			variables.put("process", process.get("zh-CN"));
+			variables.put("processEn", process.get("en-US"));
 			messaging.send(new SendMessage("module:workflow", "workflow-ended:" + event.instanceId(), "result",
-					SendMessage.Recipients.persons(username), null, null, "您的申请「" + process + "」" + outcome,
-					"您提交的「" + process + "」" + outcome + "。可在“我的申请”中查看办理过程。", null));
+					SendMessage.Recipients.persons(username), "workflow-ended", variables, null, null, null));
 		});
 	}
 }
