@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # OneCampus and Keycloak 26 side by side on this machine, in one run: password sign-ins per second
 # and client-credentials tokens per second, same load generator (Gatling, SideBySideSimulation), same
-# concurrency, the two systems measured alternately so that both see the same background load.
+# concurrency, the two systems measured alternately (each goes first in every other round) so that both see the
+# same background load.
 #
 #   bench/keycloak-side-by-side.sh [ONECAMPUS_JAR] [ROUNDS]
 #
@@ -157,8 +158,12 @@ done
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
+	# odd rounds measure OneCampus first, even rounds Keycloak first: whatever drifts within a round (the load,
+	# the other server's warm-up) falls on each side as often
+	order="onecampus keycloak"
+	if (( round % 2 == 0 )); then order="keycloak onecampus"; fi
 	for scenario in signin token; do
-		for target in onecampus keycloak; do
+		for target in $order; do
 			line=$(gatling "$target" "$scenario")
 			echo "round $round $scenario $target: $line"
 			printf '%s\t%s\t%s\t%s\n' "$round" "$scenario" "$target" "$line" >>"$RESULTS"
