@@ -78,8 +78,8 @@ class ServiceTemplatesBrowserIntegrationTests {
 		var draft = visitor.putJson("/api/v1/hall/drafts/campus-entry", """
 				{"formData": {"phone": "13800138000", "host": "%s", "visitFrom": "%s", "visitTo": "%s",
 				 "plateNumber": "沪B8K2M7", "companions": 0, "purpose": "%s"}}""".formatted(host,
-				OffsetDateTime.now().plusHours(2).truncatedTo(ChronoUnit.SECONDS),
-				OffsetDateTime.now().plusHours(6).truncatedTo(ChronoUnit.SECONDS), purpose));
+				OffsetDateTime.now().plusHours(2).truncatedTo(ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+				OffsetDateTime.now().plusHours(6).truncatedTo(ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), purpose));
 		org.assertj.core.api.Assertions.assertThat(draft.status()).as(draft.body()).isEqualTo(200);
 
 		Page phone = signedIn("visitor001", 375, 760);

@@ -95,7 +95,7 @@ class ServiceTemplatesIntegrationTests extends TemplateTests {
 		String host = driver.person("fac001").toString();
 		String form = """
 				{"phone": "13800138000", "host": "%s", "visitFrom": "%s", "visitTo": "%s", "plateNumber": "京A12345",
-				 "companions": 1, "purpose": "学术交流"}""".formatted(host, OffsetDateTime.now().plusMinutes(5).truncatedTo(ChronoUnit.SECONDS), at(1, 18));
+				 "companions": 1, "purpose": "学术交流"}""".formatted(host, OffsetDateTime.now().plusMinutes(5).truncatedTo(ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME), at(1, 18));
 		Response badPlate = driver.as("visitor001").language("en-US").postJson("/api/v1/workflow/instances",
 				"{\"processKey\": \"campus-entry\", \"formData\": " + form.replace("京A12345", "ABC") + "}");
 		assertProblem(badPlate, 422, "request.validation");
