@@ -28,9 +28,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Appends entries under a transaction-scoped advisory lock, so that concurrent writers on any
  * number of nodes still form one chain. An entry recorded inside a transaction joins it (kept only if
- * it commits), appended with the transaction's other entries just before it commits; one recorded outside any transaction goes through the {@link AuditGroupCommit group
- * commit}: it is written with the other entries queued at that moment in one transaction, and
- * {@link #record} returns once that transaction has committed.
+ * it commits), appended with the transaction's other entries just before it commits; one recorded
+ * outside any transaction goes through the {@link AuditGroupCommit group commit}: it is written with
+ * the other entries queued at that moment in one transaction, and {@link #record} returns once that
+ * transaction has committed.
  */
 @Component
 class JdbcAuditLog implements AuditLog {
