@@ -7,6 +7,8 @@
 #   ALTERNATE=1 (default) then also runs AlternatingSignInRatio: the two measurements alternated in
 #   3-second slices, CYCLES (default 20) times, which is fairer still on a busy machine. CLIENTS (default
 #   THREADS) sets how many sign-ins are in flight in those slices (hashing keeps THREADS threads).
+#   KNOWN_DEVICES=1: each browser keeps every account's device cookie, so sign-ins come from known devices
+#   (no new-device notice) after each account's first; by default every sign-in is from a new device.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://localhost:18080}"
@@ -19,6 +21,7 @@ mkdir -p "$OUT"
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: $(uptime)" | tee "$OUT/round-$round.uptime"
     java -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" org.openjdk.jmh.Main \
+        -jvmArgsAppend "-DknownDevices=$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" \
         'org.onecampus.bench.jmh.PasswordSignInBenchmark' -t "$THREADS" -f 1 -wi 1 -w 5s -i 2 -r 10s \
         -p baseUrl="$BASE_URL" -rf json -rff "$OUT/round-$round.json" >"$OUT/round-$round.log"
     uptime >>"$OUT/round-$round.uptime"
@@ -26,7 +29,8 @@ done
 if [[ "${ALTERNATE:-1}" == 1 ]]; then
     # The same two measurements alternated in 3-second slices (AlternatingSignInRatio), 20 cycles.
     echo "alternating slices: $(uptime)" | tee "$OUT/alternating.uptime"
-    java -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" \
+    java -DknownDevices="$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" \
+        -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" \
         org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" | tee "$OUT/alternating.txt"
     uptime | tee -a "$OUT/alternating.uptime"
 fi

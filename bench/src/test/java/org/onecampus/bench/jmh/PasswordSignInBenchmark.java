@@ -114,6 +114,16 @@ public class PasswordSignInBenchmark {
 
 		final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
+		/**
+		 * {@code -DknownDevices=true}: the browser keeps each account's device cookie and shows it when that
+		 * account signs in again, as a person's own phone or laptop does. Without it the browser holds one
+		 * device cookie (the server's names one login), so with the accounts rotating every sign-in comes from
+		 * a "new device" and sends its notice: the shared-computer case, and the harder one.
+		 */
+		final boolean knownDevices = Boolean.getBoolean("knownDevices");
+
+		final java.util.Map<String, HttpCookie> devices = new java.util.HashMap<>();
+
 		HttpClient http;
 
 		int user;
@@ -128,6 +138,23 @@ public class PasswordSignInBenchmark {
 			http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/csrf")).build(),
 					HttpResponse.BodyHandlers.discarding());
 			user = next.getAndIncrement();
+		}
+
+		private static final String DEVICE = "ONECAMPUS_DEVICE";
+
+		/** Puts the account's own device cookie (if it has one yet) in place of whichever is there. */
+		void showDevice(String username) {
+			var store = cookies.getCookieStore();
+			store.getCookies().stream().filter(c -> c.getName().equals(DEVICE)).toList().forEach(c -> store.remove(null, c));
+			HttpCookie own = devices.get(username);
+			if (own != null) {
+				store.add(URI.create(baseUrl + "/login"), own);
+			}
+		}
+
+		void keepDevice(String username) {
+			cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(DEVICE)).findFirst()
+				.ifPresent(c -> devices.put(username, c));
 		}
 
 		/**
@@ -155,6 +182,9 @@ public class PasswordSignInBenchmark {
 	@Benchmark
 	public int passwordSignIn(Browser browser) throws IOException, InterruptedException {
 		String username = USERS.get(browser.user++ % USERS.size());
+		if (browser.knownDevices) {
+			browser.showDevice(username);
+		}
 		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
 		HttpResponse<Void> response = browser.http.send(HttpRequest.newBuilder(URI.create(browser.baseUrl + "/login"))
@@ -165,6 +195,9 @@ public class PasswordSignInBenchmark {
 			.build(), HttpResponse.BodyHandlers.discarding());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("sign-in of " + username + " answered " + response.statusCode());
+		}
+		if (browser.knownDevices) {
+			browser.keepDevice(username);
 		}
 		return response.statusCode();
 	}
