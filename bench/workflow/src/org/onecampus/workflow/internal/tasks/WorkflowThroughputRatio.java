@@ -40,49 +40,36 @@ public final class WorkflowThroughputRatio {
 
 	private static final String KEY = "bench-three-approvals";
 
+	/** Three approval nodes in a row; {@code %1$s} is the process id, {@code %2$s}–{@code %4$s} the nodes. */
 	private static final String RAW_BPMN = """
 			<?xml version="1.0" encoding="UTF-8"?>
 			<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
 			    targetNamespace="https://onecampus.org/bench">
-			  <process id="benchRawThree" name="bench raw" isExecutable="true">
+			  <process id="%1$s" name="bench raw" isExecutable="true">
 			    <startEvent id="start"/>
 			    <sequenceFlow id="f0" sourceRef="start" targetRef="a1"/>
-			    <userTask id="a1" name="approver 1" flowable:assignee="%s"/>
+			    %2$s
 			    <sequenceFlow id="f1" sourceRef="a1" targetRef="a2"/>
-			    <userTask id="a2" name="approver 2" flowable:assignee="%s"/>
+			    %3$s
 			    <sequenceFlow id="f2" sourceRef="a2" targetRef="a3"/>
-			    <userTask id="a3" name="approver 3" flowable:assignee="%s"/>
+			    %4$s
 			    <sequenceFlow id="f3" sourceRef="a3" targetRef="end"/>
 			    <endEvent id="end"/>
 			  </process>
 			</definitions>
 			""";
+
+	/** A plain user task with a fixed assignee: {@code %1$d} the node's number, {@code %2$s} the person. */
+	private static final String PLAIN_TASK = """
+			<userTask id="a%1$d" name="approver %1$d" flowable:assignee="%2$s"/>""";
 
 	/**
-	 * The same three approvals as plain Flowable models a node that more than one person may have to sign
-	 * (会签/或签, and 加签 at run time): a parallel multi-instance user task over a collection of approvers,
-	 * done when one of them approved. This is the structure every approver node of ours has in the engine
-	 * (see BpmnPreparation), here with the collection passed as process variables instead of resolved by
-	 * our approver rules.
+	 * The same node as plain Flowable models one that more than one person may have to sign (会签/或签, and
+	 * 加签 at run time): a parallel multi-instance user task over a collection of approvers, done when one
+	 * of them approved. This is the structure every approver node of ours has in the engine (see
+	 * BpmnPreparation), here with the collection passed as a process variable instead of resolved by our
+	 * approver rules.
 	 */
-	private static final String RAW_MULTI_BPMN = """
-			<?xml version="1.0" encoding="UTF-8"?>
-			<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
-			    targetNamespace="https://onecampus.org/bench">
-			  <process id="benchRawThreeMulti" name="bench raw multi-instance" isExecutable="true">
-			    <startEvent id="start"/>
-			    <sequenceFlow id="f0" sourceRef="start" targetRef="a1"/>
-			    %s
-			    <sequenceFlow id="f1" sourceRef="a1" targetRef="a2"/>
-			    %s
-			    <sequenceFlow id="f2" sourceRef="a2" targetRef="a3"/>
-			    %s
-			    <sequenceFlow id="f3" sourceRef="a3" targetRef="end"/>
-			    <endEvent id="end"/>
-			  </process>
-			</definitions>
-			""";
-
 	private static final String MULTI_TASK = """
 			<userTask id="a%1$d" name="approver %1$d" flowable:assignee="${assignee}">
 			      <multiInstanceLoopCharacteristics isSequential="false" flowable:collection="${approvers%1$d}"
@@ -123,18 +110,11 @@ public final class WorkflowThroughputRatio {
 		RepositoryService repository = context.getBean(RepositoryService.class);
 		RuntimeService runtime = context.getBean(RuntimeService.class);
 		TaskService tasks = context.getBean(TaskService.class);
-		String rawDefinition = repository.createProcessDefinitionQuery().processDefinitionKey("benchRawThree")
-			.latestVersion().singleResult() == null ? null
-					: repository.createProcessDefinitionQuery().processDefinitionKey("benchRawThree").latestVersion()
-						.singleResult().getId();
-		if (rawDefinition == null) {
-			String deployment = repository.createDeployment().name("bench raw").addString("benchRawThree.bpmn20.xml",
-					RAW_BPMN.formatted(approvers.get(0), approvers.get(1), approvers.get(2)).strip()).deploy().getId();
-			rawDefinition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
-		}
-		String definition = rawDefinition;
-		String multiDefinition = deployed(repository, "benchRawThreeMulti",
-				RAW_MULTI_BPMN.formatted(MULTI_TASK.formatted(1), MULTI_TASK.formatted(2), MULTI_TASK.formatted(3)).strip());
+		String definition = deployed(repository, "benchRawThree", RAW_BPMN.formatted("benchRawThree",
+				PLAIN_TASK.formatted(1, approvers.get(0)), PLAIN_TASK.formatted(2, approvers.get(1)),
+				PLAIN_TASK.formatted(3, approvers.get(2))).strip());
+		String multiDefinition = deployed(repository, "benchRawThreeMulti", RAW_BPMN.formatted("benchRawThreeMulti",
+				MULTI_TASK.formatted(1), MULTI_TASK.formatted(2), MULTI_TASK.formatted(3)).strip());
 		Runnable oursOnce = () -> {
 			Processes.InstanceSummary started = ours.start(KEY, applicant, Map.of("reason", "基准"), null, null);
 			for (int step = 0; step < 3; step++) {
@@ -145,32 +125,10 @@ public final class WorkflowThroughputRatio {
 				throw new IllegalStateException("our instance did not end approved: " + started.id());
 			}
 		};
-		Runnable rawOnce = () -> {
-			String id = runtime.startProcessInstanceById(definition, UUID.randomUUID().toString(),
-					Map.of("applicant", applicant.toString(), "reason", "基准")).getId();
-			for (int step = 0; step < 3; step++) {
-				var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
-				tasks.addComment(task.getId(), id, "同意");
-				tasks.complete(task.getId());
-			}
-			if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
-				throw new IllegalStateException("raw instance still running: " + id);
-			}
-		};
-		Runnable rawMultiOnce = () -> {
-			String id = runtime.startProcessInstanceById(multiDefinition, UUID.randomUUID().toString(),
-					Map.of("applicant", applicant.toString(), "reason", "基准", "approvers1", List.of(approvers.get(0).toString()),
-							"approvers2", List.of(approvers.get(1).toString()), "approvers3", List.of(approvers.get(2).toString())))
-				.getId();
-			for (int step = 0; step < 3; step++) {
-				var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
-				tasks.addComment(task.getId(), id, "同意");
-				tasks.complete(task.getId());
-			}
-			if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
-				throw new IllegalStateException("raw multi-instance instance still running: " + id);
-			}
-		};
+		Runnable rawOnce = () -> raw(runtime, tasks, definition, Map.of("applicant", applicant.toString(), "reason", "基准"));
+		Runnable rawMultiOnce = () -> raw(runtime, tasks, multiDefinition, Map.of("applicant", applicant.toString(),
+				"reason", "基准", "approvers1", List.of(approvers.get(0).toString()), "approvers2",
+				List.of(approvers.get(1).toString()), "approvers3", List.of(approvers.get(2).toString())));
 		if (Integer.getInteger("only", 0) > 0) {
 			// diagnostics (e.g. with Flowable's MyBatis statements logged at DEBUG): just this many of ours
 			// (or of raw Flowable's with -Dside=raw)
@@ -215,6 +173,19 @@ public final class WorkflowThroughputRatio {
 				o, r, 100 * o / r);
 		System.out.printf("RESULT median, same node structure: ours %.1f instances/s, raw Flowable with multi-instance nodes"
 				+ " %.1f instances/s, ratio %.0f%%%n", o, m, 100 * o / m);
+	}
+
+	/** One raw instance: start, then three times the open task with a comment, completed; it must have ended. */
+	private static void raw(RuntimeService runtime, TaskService tasks, String definition, Map<String, Object> variables) {
+		String id = runtime.startProcessInstanceById(definition, UUID.randomUUID().toString(), variables).getId();
+		for (int step = 0; step < 3; step++) {
+			var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
+			tasks.addComment(task.getId(), id, "同意");
+			tasks.complete(task.getId());
+		}
+		if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
+			throw new IllegalStateException("raw instance still running: " + id);
+		}
 	}
 
 	private static String deployed(RepositoryService repository, String key, String bpmn) {

@@ -19,6 +19,16 @@ final class NoticeNames {
 		return Map.of("zh-CN", zh != null ? zh : en != null ? en : fallback, "en-US", en != null ? en : zh != null ? zh : fallback);
 	}
 
+	/**
+	 * {@code task} and {@code taskEn} of a notice naming a task: "process · node" in each language.
+	 * @param process the process's names, as {@link #both} gives them
+	 */
+	static Map<String, String> task(Map<String, String> process, Map<String, String> nodeName, String nodeId) {
+		Map<String, String> node = both(nodeName, nodeId);
+		return Map.of("task", process.get("zh-CN") + " · " + node.get("zh-CN"), "taskEn",
+				process.get("en-US") + " · " + node.get("en-US"));
+	}
+
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text;
 	}

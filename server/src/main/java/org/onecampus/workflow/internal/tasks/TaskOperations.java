@@ -344,11 +344,11 @@ class TaskOperations {
 		audit.record("workflow.task.urge", "workflow-task:" + taskId, Map.of("instance", instance.id().toString()));
 		ProcessVersion version = runtime.version(instance);
 		Map<String, String> process = NoticeNames.both(version.name(), instance.processKey());
-		Map<String, String> node = NoticeNames.both(version.nodeName(task.nodeId()), task.nodeId());
 		boolean noComment = note.comment() == null || note.comment().isBlank();
-		Map<String, String> variables = Map.of("process", process.get("zh-CN"), "processEn", process.get("en-US"),
-				"task", process.get("zh-CN") + " · " + node.get("zh-CN"), "taskEn", process.get("en-US") + " · " + node.get("en-US"),
-				"note", noComment ? "。" : "：" + note.comment(), "noteEn", noComment ? "." : ": " + note.comment());
+		Map<String, String> variables = new java.util.HashMap<>(NoticeNames.task(process, version.nodeName(task.nodeId()),
+				task.nodeId()));
+		variables.putAll(Map.of("process", process.get("zh-CN"), "processEn", process.get("en-US"),
+				"note", noComment ? "。" : "：" + note.comment(), "noteEn", noComment ? "." : ": " + note.comment()));
 		directory.contact(task.assigneeId()).map(PersonDirectory.Contact::username).filter(Objects::nonNull)
 			.ifPresent(username -> messaging.send(new SendMessage("module:workflow",
 					"workflow-urge:" + taskId + ":" + actor + ":" + System.currentTimeMillis() / URGE_INTERVAL.toMillis(),

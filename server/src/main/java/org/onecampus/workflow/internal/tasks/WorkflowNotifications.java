@@ -56,12 +56,9 @@ class WorkflowNotifications {
 		return NoticeNames.both(versions.latestName(processKey).orElse(Map.of()), processKey);
 	}
 
-	/** {@code task} and {@code taskEn} of the to-do notice: "process · node" in each language. */
+	/** {@code task} and {@code taskEn} of the to-do notice. */
 	private Map<String, String> taskVariables(String processKey, String nodeId, Map<String, String> nodeName) {
-		Map<String, String> process = processNames(processKey);
-		Map<String, String> node = NoticeNames.both(nodeName, nodeId);
-		return Map.of("task", process.get("zh-CN") + " · " + node.get("zh-CN"), "taskEn",
-				process.get("en-US") + " · " + node.get("en-US"));
+		return NoticeNames.task(processNames(processKey), nodeName, nodeId);
 	}
 
 	/**
