@@ -8,6 +8,7 @@ import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component(BpmnPreparation.BEAN)
 public class EngineExpressions {
 
+	/** Local variable of a multi-instance node's root execution: the approvers resolved when the node was created. */
+	static final String RESOLVED_APPROVERS = "onecampusApprovers";
+
 	private final ObjectProvider<RepositoryService> repository;
 
 	private final ObjectProvider<NodeHooks> hooks;
@@ -29,12 +33,26 @@ public class EngineExpressions {
 	}
 
 	/**
-	 * The engine evaluates a multi-instance node's collection more than once while it creates the node
-	 * (the number of instances, then each instance's element), all in one engine command: the hooks resolve
-	 * the node's approvers (with their reads and trail entries) once per command.
+	 * The approvers of a node. The engine evaluates a multi-instance node's collection more than once: while
+	 * it creates the node (the number of instances, then each instance's element, all in one engine command),
+	 * again whenever one person completes (parallel nodes ask whether the collection is empty), and for
+	 * the next person of a sequential node. The hooks resolve the approvers (with their reads and trail
+	 * entries) only when the node is created, once per command; the list is kept on the node's root
+	 * execution, where the later calls read it. Re-resolving on completion would cost the rule's reads on
+	 * every approval, and when the rule resolved to nobody by then (the position's holder left meanwhile)
+	 * Flowable would take the node as empty and leave it without the other approvals, with a wrong
+	 * "no approver" entry in the trail.
 	 */
 	@SuppressWarnings("unchecked")
 	public List<String> approvers(DelegateExecution execution, String nodeId) {
+		if (execution instanceof ExecutionEntity entity && !entity.isMultiInstanceRoot()
+				&& entity.getParent() != null && entity.getParent().isMultiInstanceRoot()) {
+			Object resolved = entity.getParent().getVariableLocal(RESOLVED_APPROVERS);
+			if (resolved instanceof String joined && !joined.isEmpty()) {
+				return List.of(joined.split(","));
+			}
+			// a node created before the list was kept: resolve as then
+		}
 		CommandContext command = Context.getCommandContext();
 		if (command == null) {
 			return hooks.getObject().approvers(context(execution, nodeId, "config"));
@@ -44,6 +62,10 @@ public class EngineExpressions {
 		if (resolved == null) {
 			resolved = List.copyOf(hooks.getObject().approvers(context(execution, nodeId, "config")));
 			command.addAttribute(key, resolved);
+		}
+		if (!resolved.isEmpty() && execution instanceof ExecutionEntity entity && entity.isMultiInstanceRoot()
+				&& entity.getVariableLocal(RESOLVED_APPROVERS) == null) {
+			entity.setVariableLocal(RESOLVED_APPROVERS, String.join(",", resolved));
 		}
 		return resolved;
 	}

@@ -24,7 +24,7 @@ import org.flowable.variable.service.impl.persistence.entity.VariableInstanceEnt
 class EngineHistorySettings extends DefaultHistoryConfigurationSettings {
 
 	static final Set<String> MULTI_INSTANCE_VARIABLES = Set.of("nrOfInstances", "nrOfCompletedInstances",
-			"nrOfActiveInstances", "loopCounter", BpmnPreparation.ELEMENT_VARIABLE);
+			"nrOfActiveInstances", "loopCounter", BpmnPreparation.ELEMENT_VARIABLE, EngineExpressions.RESOLVED_APPROVERS);
 
 	EngineHistorySettings(ProcessEngineConfigurationImpl configuration) {
 		super(configuration);

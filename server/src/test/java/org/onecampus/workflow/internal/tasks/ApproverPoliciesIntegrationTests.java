@@ -134,6 +134,42 @@ class ApproverPoliciesIntegrationTests {
 		assertThat(fx.open(id)).containsExactly("it001@picked");
 	}
 
+	/**
+	 * A multi-person node keeps the approvers it was created with: when the position's holders leave while
+	 * the node waits, the approvals still due are neither dropped (the engine used to ask the rule again on
+	 * every approval and leave the node as empty) nor shifted in a sequence.
+	 */
+	@Test
+	void aMultiPersonNodeKeepsItsApproversWhenThePositionHoldersLeaveMeanwhile() {
+		for (String multi : List.of("ALL", "SEQUENTIAL")) {
+			UUID unit = jdbc.sql("select id from identity_org_unit order by code limit 1").query(UUID.class).single();
+			List<UUID> positions = List.of(position("cou001", unit), position("head001", unit));
+			String key = fx.publish(model(approver("board", config("{\"rule\": \"POSITION\", \"position\": \"CLASS_ADVISOR@"
+					+ unit + "\"}", "\"multi\": \"" + multi + "\""), approver("next", persons(null, fx.person("it001")), "null"))));
+			UUID id = fx.start(key, "stu001", Map.of()).id();
+			List<String> first = fx.open(id);
+			assertThat(first).as(multi).hasSize("ALL".equals(multi) ? 2 : 1);
+			jdbc.sql("update identity_position set end_date = current_date - 1 where id in (:ids)").param("ids", positions)
+				.update();
+			String approver = first.get(0).substring(0, first.get(0).indexOf('@'));
+			String other = "cou001".equals(approver) ? "head001" : "cou001";
+			fx.approve(id, approver);
+			assertThat(fx.open(id)).as(multi).containsExactly(other + "@board");
+			fx.approve(id, other);
+			assertThat(fx.open(id)).as(multi).containsExactly("it001@next");
+			assertThat(fx.actions(id)).as(multi).doesNotContain("NO_APPROVER_SKIPPED");
+		}
+	}
+
+	private UUID position(String username, UUID unit) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into identity_position (id, person_id, org_unit_id, kind, start_date)
+				values (:id, :person, :unit, 'CLASS_ADVISOR', current_date - 10)""")
+			.param("id", id).param("person", fx.person(username)).param("unit", unit).update();
+		return id;
+	}
+
 	@Test
 	void ccRecipientsAreRecordedOnce() {
 		UUID cou = fx.person("cou001");
