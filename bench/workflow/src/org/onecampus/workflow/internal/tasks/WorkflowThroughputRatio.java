@@ -105,8 +105,9 @@ public final class WorkflowThroughputRatio {
 		if (definitions.find(KEY).isEmpty()) {
 			definitions.create(KEY, new ProcessDraft(Map.of("zh-CN", "基准三级审批", "en-US", "Benchmark three approvals"),
 					null, null, json.readTree("{}"), List.of(admin), null, json.readTree(model(approvers)), null), admin);
-			definitions.publish(KEY, admin);
 		}
+		// a fresh version every run, so the engine runs what this build compiles (earlier versions stay as deployed)
+		definitions.publish(KEY, admin);
 		RepositoryService repository = context.getBean(RepositoryService.class);
 		RuntimeService runtime = context.getBean(RuntimeService.class);
 		TaskService tasks = context.getBean(TaskService.class);

@@ -18,8 +18,10 @@ import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
+import org.flowable.bpmn.model.ParallelGateway;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.ServiceTask;
@@ -95,6 +97,11 @@ final class BpmnPreparation {
 			problems.add(new ModelOutline.Problem(element.getId(), "bpmn-id", "ids must match " + SAFE_ID.pattern()));
 			return;
 		}
+		if (EngineNodes.isReserved(element.getId())) {
+			problems.add(new ModelOutline.Problem(element.getId(), "bpmn-id",
+					"ids must not contain " + String.join(", ", EngineNodes.SUFFIXES)));
+			return;
+		}
 		if (element instanceof UserTask task) {
 			String config = task.getAttributeValue(NAMESPACE, "config");
 			String type = "HANDLER".equals(task.getAttributeValue(NAMESPACE, "type")) ? "HANDLER" : "APPROVER";
@@ -146,6 +153,100 @@ final class BpmnPreparation {
 				flow.setConditionExpression(null);
 			}
 		}
+	}
+
+	/**
+	 * The BPMN the engine runs for a prepared model: every approver node {@code X} (a multi-instance user
+	 * task in the prepared model) becomes two tasks between two exclusive gateways. {@code X__route} asks
+	 * {@link NodeHooks#approvers} once when the instance arrives; with exactly one approver it goes to
+	 * {@code X}, a plain user task assigned to that person, otherwise (several, or none) to {@code X__multi},
+	 * the multi-instance task as prepared. Both take the node's one outgoing flow, or when that leads into
+	 * a join (which counts its incoming flows) or the node has several, meet at {@code X__merge}, which takes
+	 * them (through a parallel {@code X__fork} when there are several). Most nodes have one approver, and
+	 * a plain user task costs the engine about a third fewer statements per approval than a multi-instance
+	 * one with one person (its root and child executions, loop variables and their deletion): see
+	 * docs/benchmarks.md, workflow session 5. Adding a parallel signer to a plain node moves it to
+	 * {@code X__multi} ({@link FlowableTaskOperations#addSigner}). Everything outside this package sees only
+	 * {@code X}: {@link EngineNodes} maps the engine's activity ids back, and return targets are computed
+	 * on the prepared model, which is deployed alongside ({@link #LOGICAL_SUFFIX}).
+	 * A node with boundary events is left as prepared.
+	 */
+	static String forEngine(String preparedXml) {
+		BpmnModel model = read(preparedXml);
+		Process process = model.getMainProcess();
+		for (FlowElement element : List.copyOf(process.getFlowElements())) {
+			if (element instanceof UserTask task && task.getLoopCharacteristics() != null
+					&& task.getBoundaryEvents().isEmpty() && !EngineNodes.isReserved(task.getId())) {
+				split(process, task);
+			}
+		}
+		return new String(new BpmnXMLConverter().convertToXML(model), StandardCharsets.UTF_8);
+	}
+
+	/** Name suffix of the prepared model's resource in a deployment (not parsed by the engine). */
+	static final String LOGICAL_SUFFIX = ".prepared.xml";
+
+	private static void split(Process process, UserTask task) {
+		String id = task.getId();
+		UserTask multi = task.clone();
+		multi.setId(EngineNodes.multi(id));
+		multi.setIncomingFlows(new ArrayList<>());
+		multi.setOutgoingFlows(new ArrayList<>());
+		process.addFlowElement(multi);
+		task.setLoopCharacteristics(null);
+		task.setAssignee("${" + BEAN + ".approver(execution, '" + id + "')}");
+
+		ExclusiveGateway route = new ExclusiveGateway();
+		route.setId(id + EngineNodes.ROUTE);
+		process.addFlowElement(route);
+		// flows read from the process, not the task: flows added while splitting earlier nodes are not in its lists
+		for (SequenceFlow incoming : flows(process, flow -> id.equals(flow.getTargetRef()))) {
+			incoming.setTargetRef(route.getId());
+		}
+		SequenceFlow single = flow(process, id + EngineNodes.ROUTE + "_one", route.getId(), id);
+		single.setConditionExpression("${" + BEAN + ".single(execution, '" + id + "')}");
+		SequenceFlow many = flow(process, id + EngineNodes.ROUTE + "_many", route.getId(), multi.getId());
+		route.setDefaultFlow(many.getId());
+
+		List<SequenceFlow> outgoing = flows(process, flow -> id.equals(flow.getSourceRef()));
+		if (outgoing.size() == 1 && !(process.getFlowElement(outgoing.get(0).getTargetRef()) instanceof Gateway target
+				&& !(target instanceof ExclusiveGateway))) {
+			// one way on, not into a join: the twin takes it too (a join would wait for one more incoming flow)
+			flow(process, multi.getId() + "_out", multi.getId(), outgoing.get(0).getTargetRef());
+			return;
+		}
+		ExclusiveGateway merge = new ExclusiveGateway();
+		merge.setId(id + EngineNodes.MERGE);
+		process.addFlowElement(merge);
+		String from = merge.getId();
+		if (outgoing.size() > 1) {
+			ParallelGateway fork = new ParallelGateway();
+			fork.setId(id + EngineNodes.FORK);
+			process.addFlowElement(fork);
+			flow(process, id + EngineNodes.MERGE + "_fork", merge.getId(), fork.getId());
+			from = fork.getId();
+		}
+		for (SequenceFlow flow : outgoing) {
+			flow.setSourceRef(from);
+		}
+		flow(process, id + EngineNodes.MERGE + "_one", id, merge.getId());
+		flow(process, id + EngineNodes.MERGE + "_many", multi.getId(), merge.getId());
+	}
+
+	private static List<SequenceFlow> flows(Process process, java.util.function.Predicate<SequenceFlow> which) {
+		return process.findFlowElementsOfType(SequenceFlow.class, false).stream().filter(which).toList();
+	}
+
+	private static SequenceFlow flow(Process process, String id, String source, String target) {
+		SequenceFlow flow = new SequenceFlow(source, target);
+		flow.setId(id);
+		process.addFlowElement(flow);
+		return flow;
+	}
+
+	private static BpmnModel read(String xml) {
+		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+		return new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(bytes), false, true, "UTF-8");
 	}
 
 	/**

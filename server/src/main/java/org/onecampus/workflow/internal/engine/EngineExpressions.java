@@ -43,7 +43,6 @@ public class EngineExpressions {
 	 * Flowable would take the node as empty and leave it without the other approvals, with a wrong
 	 * "no approver" entry in the trail.
 	 */
-	@SuppressWarnings("unchecked")
 	public List<String> approvers(DelegateExecution execution, String nodeId) {
 		if (execution instanceof ExecutionEntity entity && !entity.isMultiInstanceRoot()
 				&& entity.getParent() != null && entity.getParent().isMultiInstanceRoot()) {
@@ -53,19 +52,65 @@ public class EngineExpressions {
 			}
 			// a node created before the list was kept: resolve as then
 		}
+		List<String> resolved = resolve(execution, nodeId);
+		if (!resolved.isEmpty() && execution instanceof ExecutionEntity entity && entity.isMultiInstanceRoot()
+				&& entity.getVariableLocal(RESOLVED_APPROVERS) == null) {
+			entity.setVariableLocal(RESOLVED_APPROVERS, String.join(",", resolved));
+		}
+		return resolved;
+	}
+
+	/** Whether the node has exactly one approver: the route to its plain user task (see {@link BpmnPreparation#forEngine}). */
+	public boolean single(DelegateExecution execution, String nodeId) {
+		return resolve(execution, nodeId).size() == 1;
+	}
+
+	/** The one approver of a node routed to its plain user task. */
+	public String approver(DelegateExecution execution, String nodeId) {
+		List<String> resolved = resolve(execution, nodeId);
+		if (resolved.size() != 1) {
+			throw new IllegalStateException("node " + nodeId + " has " + resolved.size() + " approvers, not one");
+		}
+		return resolved.get(0);
+	}
+
+	/**
+	 * Runs an engine call in which the node's approvers are {@code personIds} instead of what its rule
+	 * resolves to: a plain node moved to its multi-instance twin when a parallel signer is added.
+	 */
+	static void withApprovers(String nodeId, List<String> personIds, Runnable engineCall) {
+		OVERRIDES.set(java.util.Map.of(nodeId, List.copyOf(personIds)));
+		try {
+			engineCall.run();
+		}
+		finally {
+			OVERRIDES.remove();
+		}
+	}
+
+	private static final ThreadLocal<java.util.Map<String, List<String>>> OVERRIDES = new ThreadLocal<>();
+
+	/** The node's approvers as the instance would find them arriving there now (once per engine command). */
+	List<String> approversAt(DelegateExecution execution, String nodeId) {
+		return resolve(execution, nodeId);
+	}
+
+	/** The node's approvers, resolved by the hooks once per engine command. */
+	@SuppressWarnings("unchecked")
+	private List<String> resolve(DelegateExecution execution, String nodeId) {
+		java.util.Map<String, List<String>> overrides = OVERRIDES.get();
+		if (overrides != null && overrides.containsKey(nodeId)) {
+			return overrides.get(nodeId);
+		}
 		CommandContext command = Context.getCommandContext();
 		if (command == null) {
-			return hooks.getObject().approvers(context(execution, nodeId, "config"));
+			return List.copyOf(hooks.getObject().approvers(context(execution, nodeId, "config")));
 		}
 		String key = "onecampus.approvers:" + execution.getProcessInstanceId() + "/" + nodeId;
 		List<String> resolved = (List<String>) command.getAttribute(key);
 		if (resolved == null) {
 			resolved = List.copyOf(hooks.getObject().approvers(context(execution, nodeId, "config")));
 			command.addAttribute(key, resolved);
-		}
-		if (!resolved.isEmpty() && execution instanceof ExecutionEntity entity && entity.isMultiInstanceRoot()
-				&& entity.getVariableLocal(RESOLVED_APPROVERS) == null) {
-			entity.setVariableLocal(RESOLVED_APPROVERS, String.join(",", resolved));
 		}
 		return resolved;
 	}

@@ -6,11 +6,9 @@ import java.util.function.Supplier;
 
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.onecampus.kernel.error.PlatformException;
@@ -32,17 +30,17 @@ public class FlowableEngine {
 
 	private final TaskService tasks;
 
-	private final HistoryService history;
-
 	private final JdbcClient jdbc;
 
-	FlowableEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks, HistoryService history,
-			JdbcClient jdbc) {
+	private final EngineModels models;
+
+	FlowableEngine(RepositoryService repository, RuntimeService runtime, TaskService tasks, JdbcClient jdbc,
+			EngineModels models) {
 		this.repository = repository;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.history = history;
 		this.jdbc = jdbc;
+		this.models = models;
 	}
 
 	/** Validates and wires BPMN from either designer; see {@link BpmnPreparation}. */
@@ -58,7 +56,8 @@ public class FlowableEngine {
 		Deployment deployment = repository.createDeployment()
 			.name(processKey + " v" + version)
 			.key(processKey)
-			.addString(processKey + ".v" + version + ".bpmn20.xml", preparedXml)
+			.addString(processKey + ".v" + version + ".bpmn20.xml", BpmnPreparation.forEngine(preparedXml))
+			.addString(processKey + ".v" + version + BpmnPreparation.LOGICAL_SUFFIX, preparedXml)
 			.disableSchemaValidation()
 			.deploy();
 		return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();
@@ -89,7 +88,7 @@ public class FlowableEngine {
 				select id_, task_def_key_, assignee_, execution_id_, create_time_ from act_ru_task
 				where proc_inst_id_ = ? order by create_time_, id_""")
 			.param(engineInstanceId)
-			.query((rs, n) -> new EngineTask(rs.getString("id_"), rs.getString("task_def_key_"), rs.getString("assignee_"),
+			.query((rs, n) -> new EngineTask(rs.getString("id_"), EngineNodes.node(rs.getString("task_def_key_")), rs.getString("assignee_"),
 					rs.getString("execution_id_"), rs.getTimestamp("create_time_").toInstant()))
 			.list();
 	}
@@ -110,36 +109,18 @@ public class FlowableEngine {
 		});
 	}
 
-	/** Activity ids where the instance currently waits. */
+	/** Node ids (and joins) where the instance currently waits. */
 	public List<String> activeActivityIds(String engineInstanceId) {
-		return runtime.getActiveActivityIds(engineInstanceId);
+		return runtime.getActiveActivityIds(engineInstanceId).stream().map(EngineNodes::node).distinct().toList();
 	}
 
 	/**
-	 * Moves the instance out of {@code fromActivityIds} into {@code toActivityId} (Flowable's change
-	 * activity state): the basis of administrator moves and of returns.
+	 * Moves the instance out of the nodes {@code fromNodeIds} into {@code toNodeId} (Flowable's change
+	 * activity state): the basis of administrator moves. The target is entered as if the instance arrived
+	 * there (its approvers are resolved again).
 	 */
-	public void moveActivities(String engineInstanceId, List<String> fromActivityIds, String toActivityId) {
-		guarded(() -> {
-			runtime.createChangeActivityStateBuilder()
-				.processInstanceId(engineInstanceId)
-				.moveActivityIdsToSingleActivityId(fromActivityIds, toActivityId)
-				.changeState();
-			return null;
-		});
-	}
-
-	/** Adds a person to a running multi-instance node (加签); returns the new execution's id. */
-	public String addMultiInstanceExecution(String engineInstanceId, String nodeId, String personId) {
-		return guarded(() -> runtime.addMultiInstanceExecution(nodeId, engineInstanceId, Map.of("assignee", personId)).getId());
-	}
-
-	/** Removes one person's execution from a multi-instance node (减签). */
-	public void deleteMultiInstanceExecution(String executionId, boolean countAsCompleted) {
-		guarded(() -> {
-			runtime.deleteMultiInstanceExecution(executionId, countAsCompleted);
-			return null;
-		});
+	public void moveActivities(String engineInstanceId, List<String> fromNodeIds, String toNodeId) {
+		models.move(engineInstanceId, fromNodeIds, toNodeId);
 	}
 
 	public void suspend(String engineInstanceId) {
@@ -170,14 +151,6 @@ public class FlowableEngine {
 			.param(engineInstanceId)
 			.query(Boolean.class)
 			.single();
-	}
-
-	/** Activity ids the instance has finished, in order (from the engine's history). */
-	public List<String> finishedActivityIds(String engineInstanceId) {
-		return history.createHistoricActivityInstanceQuery().processInstanceId(engineInstanceId).finished()
-			.orderByHistoricActivityInstanceEndTime().asc().list().stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.toList();
 	}
 
 	static <T> T guarded(Supplier<T> action) {

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.flowable.engine.HistoryService;
-import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.history.HistoricActivityInstance;
-import org.flowable.engine.runtime.Execution;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
+
+import org.onecampus.kernel.error.PlatformException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,8 +28,6 @@ public class FlowableTaskOperations {
 	/** Task-local variable holding the persons who approve after the current one (comma separated). */
 	private static final String AFTER_SIGNERS = "onecampusAfterSigners";
 
-	private final RepositoryService repository;
-
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
@@ -40,13 +36,15 @@ public class FlowableTaskOperations {
 
 	private final JdbcClient jdbc;
 
-	FlowableTaskOperations(RepositoryService repository, RuntimeService runtime, TaskService tasks, HistoryService history,
-			JdbcClient jdbc) {
-		this.repository = repository;
+	private final EngineModels models;
+
+	FlowableTaskOperations(RuntimeService runtime, TaskService tasks, HistoryService history, JdbcClient jdbc,
+			EngineModels models) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
 		this.jdbc = jdbc;
+		this.models = models;
 	}
 
 	/**
@@ -59,7 +57,7 @@ public class FlowableTaskOperations {
 	}
 
 	public ReturnTargets returnTargets(String engineInstanceId, String fromNodeId) {
-		ReturnGraph graph = graph(engineInstanceId);
+		ReturnGraph graph = graph(models.definitionOf(engineInstanceId));
 		return new ReturnTargets(graph.startId(), graph.targets(fromNodeId, finishedTasks(engineInstanceId)));
 	}
 
@@ -70,23 +68,17 @@ public class FlowableTaskOperations {
 	 * @return the node ids left
 	 */
 	public List<String> moveBack(String engineInstanceId, String targetNodeId) {
-		ReturnGraph graph = graph(engineInstanceId);
+		ReturnGraph graph = graph(models.definitionOf(engineInstanceId));
 		List<String> moved = graph.movedBy(targetNodeId, waitingActivityIds(engineInstanceId));
 		if (!moved.isEmpty()) {
-			FlowableEngine.guarded(() -> {
-				runtime.createChangeActivityStateBuilder()
-					.processInstanceId(engineInstanceId)
-					.moveActivityIdsToSingleActivityId(moved, targetNodeId)
-					.changeState();
-				return null;
-			});
+			models.move(engineInstanceId, moved, targetNodeId);
 		}
 		return moved;
 	}
 
 	/** Whether the node of {@code laterNodeId} lies downstream of {@code nodeId} within its branch. */
 	public boolean isDownstreamWithin(String engineInstanceId, String nodeId, String laterNodeId) {
-		ReturnGraph graph = graph(engineInstanceId);
+		ReturnGraph graph = graph(models.definitionOf(engineInstanceId));
 		return graph.upstream(laterNodeId).contains(nodeId) && graph.within(nodeId, laterNodeId);
 	}
 
@@ -182,17 +174,44 @@ public class FlowableTaskOperations {
 			.orElse(false);
 	}
 
-	/** Whether the multi-instance node asks its persons one after the other. */
+	/** Whether the multi-person node asks its persons one after the other. */
 	public boolean isSequential(String engineInstanceId, String nodeId) {
-		ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(engineInstanceId).singleResult();
-		var element = repository.getBpmnModel(instance.getProcessDefinitionId()).getMainProcess().getFlowElement(nodeId);
-		return element instanceof org.flowable.bpmn.model.Activity activity && activity.getLoopCharacteristics() != null
-				&& activity.getLoopCharacteristics().isSequential();
+		var activity = models.multiInstance(models.definitionOf(engineInstanceId), nodeId);
+		return activity != null && activity.getLoopCharacteristics().isSequential();
 	}
 
-	/** Adds a person to a running parallel multi-instance node (加签). */
+	/**
+	 * Adds a person to a running parallel node (加签). A node that went to its plain task (one approver) moves
+	 * to its multi-instance twin with the current approver and the new one: the current approver's task is
+	 * replaced by a new one at the same node, which keeps the persons added after them.
+	 */
 	public void addSigner(String engineInstanceId, String nodeId, String personId) {
-		FlowableEngine.guarded(() -> runtime.addMultiInstanceExecution(nodeId, engineInstanceId, Map.of("assignee", personId)));
+		String definition = models.definitionOf(engineInstanceId);
+		List<String> at = models.waitingAt(engineInstanceId, List.of(nodeId));
+		var multi = models.multiInstance(definition, nodeId);
+		if (multi != null && at.contains(multi.getId())) {
+			FlowableEngine.guarded(() -> runtime.addMultiInstanceExecution(multi.getId(), engineInstanceId,
+					Map.of(BpmnPreparation.ELEMENT_VARIABLE, personId)));
+			return;
+		}
+		Task current = tasks.createTaskQuery().processInstanceId(engineInstanceId).taskDefinitionKey(nodeId).singleResult();
+		if (multi == null || current == null) {
+			throw PlatformException.conflict("workflow.task-closed");
+		}
+		List<String> after = afterSigners(current.getId());
+		EngineExpressions.withApprovers(nodeId, List.of(current.getAssignee(), personId),
+				() -> FlowableEngine.guarded(() -> {
+					runtime.createChangeActivityStateBuilder()
+						.processInstanceId(engineInstanceId)
+						.moveActivityIdTo(nodeId, multi.getId())
+						.changeState();
+					return null;
+				}));
+		if (!after.isEmpty()) {
+			tasks.createTaskQuery().processInstanceId(engineInstanceId).taskDefinitionKey(multi.getId())
+				.taskAssignee(current.getAssignee()).list()
+				.forEach(task -> afterSigners(task.getId(), after));
+		}
 	}
 
 	/** Removes a person's open instance of a multi-instance node (减签), as if it never existed. */
@@ -203,23 +222,23 @@ public class FlowableTaskOperations {
 		});
 	}
 
-	private ReturnGraph graph(String engineInstanceId) {
-		ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(engineInstanceId).singleResult();
-		return new ReturnGraph(repository.getBpmnModel(instance.getProcessDefinitionId()).getMainProcess());
+	private ReturnGraph graph(String definitionId) {
+		return new ReturnGraph(models.prepared(definitionId));
 	}
 
+	/** Node ids of the user tasks the instance finished, in order. */
 	private List<String> finishedTasks(String engineInstanceId) {
 		return history.createHistoricActivityInstanceQuery().processInstanceId(engineInstanceId).activityType("userTask")
 			.finished().orderByHistoricActivityInstanceEndTime().asc().list().stream()
-			.map(HistoricActivityInstance::getActivityId)
+			.map(activity -> EngineNodes.node(activity.getActivityId()))
 			.toList();
 	}
 
-	/** Activity ids of every execution, active or waiting at a join. */
+	/** Node ids (and joins) where an execution of the instance is, active or waiting at a join. */
 	private List<String> waitingActivityIds(String engineInstanceId) {
-		return runtime.createExecutionQuery().processInstanceId(engineInstanceId).list().stream()
-			.map(Execution::getActivityId)
-			.filter(java.util.Objects::nonNull)
+		return models.waiting(engineInstanceId).stream()
+			.filter(id -> !EngineNodes.isPlumbing(id))
+			.map(EngineNodes::node)
 			.distinct()
 			.toList();
 	}

@@ -1,5 +1,7 @@
 package org.onecampus.workflow.internal.engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +26,12 @@ public class ProcessMigrations {
 
 	private final RuntimeService runtime;
 
-	ProcessMigrations(ProcessMigrationService migrations, RuntimeService runtime) {
+	private final EngineModels models;
+
+	ProcessMigrations(ProcessMigrationService migrations, RuntimeService runtime, EngineModels models) {
 		this.migrations = migrations;
 		this.runtime = runtime;
+		this.models = models;
 	}
 
 	/**
@@ -36,7 +41,8 @@ public class ProcessMigrations {
 	 */
 	public List<String> validate(String engineInstanceId, String targetDefinitionId, Map<String, String> mappings) {
 		try {
-			return builder(targetDefinitionId, mappings).validateMigration(engineInstanceId).getValidationMessages();
+			return builder(engineInstanceId, targetDefinitionId, mappings).validateMigration(engineInstanceId)
+				.getValidationMessages();
 		}
 		catch (FlowableException ex) {
 			return List.of(String.valueOf(ex.getMessage()));
@@ -46,7 +52,7 @@ public class ProcessMigrations {
 	/** Migrates the instance; a failure of the engine is a 409 problem (the caller's transaction rolls back). */
 	public void migrate(String engineInstanceId, String targetDefinitionId, Map<String, String> mappings) {
 		try {
-			builder(targetDefinitionId, mappings).migrate(engineInstanceId);
+			builder(engineInstanceId, targetDefinitionId, mappings).migrate(engineInstanceId);
 		}
 		catch (FlowableException ex) {
 			throw PlatformException.conflict("workflow.migration.engine-failed", String.valueOf(ex.getMessage()));
@@ -57,10 +63,13 @@ public class ProcessMigrations {
 	 * How many instances of a running multi-person node have completed (approvals already given
 	 * there); 0 when the node is not active.
 	 */
-	public int completedAt(String engineInstanceId, String activityId) {
+	public int completedAt(String engineInstanceId, String nodeId) {
 		int completed = 0;
-		for (Execution execution : runtime.createExecutionQuery().processInstanceId(engineInstanceId).activityId(activityId)
-			.list()) {
+		List<Execution> executions = new ArrayList<>();
+		for (String activityId : List.of(nodeId, EngineNodes.multi(nodeId))) {
+			executions.addAll(runtime.createExecutionQuery().processInstanceId(engineInstanceId).activityId(activityId).list());
+		}
+		for (Execution execution : executions) {
 			Object value = runtime.getVariableLocal(execution.getId(), "nrOfCompletedInstances");
 			if (value instanceof Number number) {
 				completed = Math.max(completed, number.intValue());
@@ -76,10 +85,42 @@ public class ProcessMigrations {
 		return completed;
 	}
 
-	private ProcessInstanceMigrationBuilder builder(String targetDefinitionId, Map<String, String> mappings) {
+	private ProcessInstanceMigrationBuilder builder(String engineInstanceId, String targetDefinitionId,
+			Map<String, String> mappings) {
 		ProcessInstanceMigrationBuilder builder = migrations.createProcessInstanceMigrationBuilder()
 			.migrateToProcessDefinition(targetDefinitionId);
-		mappings.forEach((from, to) -> builder.addActivityMigrationMapping(ActivityMigrationMapping.createMappingFor(from, to)));
+		engineMappings(engineInstanceId, targetDefinitionId, mappings)
+			.forEach((from, to) -> builder.addActivityMigrationMapping(ActivityMigrationMapping.createMappingFor(from, to)));
 		return builder;
+	}
+
+	/**
+	 * The node mappings as the engine's activity ids: a node waiting at its multi-instance twin (or, deployed
+	 * before the split, at a multi-instance node itself) or mapped to another node goes to the target node's
+	 * multi-instance element, a plain one staying at its node to the same node.
+	 */
+	private Map<String, String> engineMappings(String engineInstanceId, String targetDefinitionId,
+			Map<String, String> mappings) {
+		String source = models.definitionOf(engineInstanceId);
+		Map<String, String> result = new LinkedHashMap<>();
+		for (String activity : models.waiting(engineInstanceId)) {
+			if (EngineNodes.isPlumbing(activity)) {
+				continue;
+			}
+			String node = EngineNodes.node(activity);
+			String targetNode = mappings.getOrDefault(node, node);
+			String target = targetNode;
+			var multi = models.multiInstance(source, node);
+			// a node mapped to another one is entered afresh, its approvers resolved by its own rule: the engine does
+			// that for a multi-instance target (a plain task would keep its assignee)
+			if (multi != null && multi.getId().equals(activity) || !targetNode.equals(node)) {
+				var targetMulti = models.multiInstance(targetDefinitionId, targetNode);
+				target = targetMulti == null ? targetNode : targetMulti.getId();
+			}
+			if (!target.equals(activity)) {
+				result.put(activity, target);
+			}
+		}
+		return result;
 	}
 }

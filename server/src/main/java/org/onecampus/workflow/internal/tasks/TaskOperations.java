@@ -243,9 +243,13 @@ class TaskOperations {
 		PARALLEL
 	}
 
-	/** Adds a signer (加签). */
+	/**
+	 * Adds a signer (加签).
+	 * @return the actor's task at the node afterwards: {@code taskId}, or the task that replaced it when a
+	 * parallel signer turned a one-person node into a multi-person one
+	 */
 	@Transactional
-	public void addSigner(String taskId, UUID actor, UUID person, Position position, Note note) {
+	public String addSigner(String taskId, UUID actor, UUID person, Position position, Note note) {
 		Held held = hold(taskId, actor);
 		requireOtherPerson(actor, person);
 		noPendingDelegation(taskId);
@@ -278,6 +282,12 @@ class TaskOperations {
 		}
 		record(held, "SIGNER_ADDED", actor, note, Map.of("person", person.toString(), "position", position.name()));
 		runtime.settle(held.instance().id());
+		return instances.openTasks(held.instance().id()).stream()
+			.filter(t -> t.nodeId().equals(nodeId) && actor.equals(t.assigneeId()))
+			.map(TaskRecord::id)
+			.filter(id -> !id.equals(taskId))
+			.findFirst()
+			.orElse(taskId);
 	}
 
 	/**

@@ -158,12 +158,18 @@ class TaskOperationsController {
 		operations.recallDelegation(id, user.personId(), TaskOperations.Note.NONE);
 	}
 
+	/**
+	 * The actor's task after adding a signer: the same task, or the one that replaced it when a parallel signer
+	 * turned a one-person node into a multi-person node.
+	 */
+	record SignerAdded(String taskId) {
+	}
+
 	@PostMapping("/api/v1/workflow/tasks/{id}/signers")
 	@PreAuthorize("hasAuthority('workflow:task:read')")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void addSigner(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @Valid @RequestBody SignerRequest body) {
-		operations.addSigner(id, user.personId(), person(body.personId(), body.username()), body.position(),
-				new TaskOperations.Note(body.comment(), body.attachments()));
+	SignerAdded addSigner(@AuthenticationPrincipal CampusUser user, @PathVariable String id, @Valid @RequestBody SignerRequest body) {
+		return new SignerAdded(operations.addSigner(id, user.personId(), person(body.personId(), body.username()),
+				body.position(), new TaskOperations.Note(body.comment(), body.attachments())));
 	}
 
 	/** @param personId the person's id, or their account name */

@@ -496,7 +496,7 @@ class TaskOperationsMatrixIntegrationTests {
 	@Test
 	void aSignerAddedBeforeApprovesFirstThenTheTaskComesBack() {
 		UUID id = start(chain());
-		assertThat(addSigner(id, "fac001", it, "BEFORE").status()).isEqualTo(204);
+		assertThat(addSigner(id, "fac001", it, "BEFORE").status()).isEqualTo(200);
 		assertThat(fx.open(id)).containsExactly("it001@a");
 		approve(id, "it001");
 		assertThat(fx.open(id)).containsExactly("fac001@a");
@@ -508,8 +508,8 @@ class TaskOperationsMatrixIntegrationTests {
 	@Test
 	void signersAddedAfterApproveOneAfterTheOtherAndOneCanBeRemoved() {
 		UUID id = start(chain());
-		assertThat(addSigner(id, "fac001", it, "AFTER").status()).isEqualTo(204);
-		assertThat(addSigner(id, "fac001", head, "AFTER").status()).isEqualTo(204);
+		assertThat(addSigner(id, "fac001", it, "AFTER").status()).isEqualTo(200);
+		assertThat(addSigner(id, "fac001", head, "AFTER").status()).isEqualTo(200);
 		assertProblem(addSigner(id, "fac001", head, "AFTER"), 409, "workflow.signer-exists");
 		assertThat(delete("fac001", "/api/v1/workflow/tasks/" + taskOf(id, "fac001") + "/signers/" + head).status())
 			.isEqualTo(204);
@@ -524,7 +524,7 @@ class TaskOperationsMatrixIntegrationTests {
 	void aParallelSignerJoinsAMultiPersonNode(String mode) {
 		UUID id = start(multi(mode));
 		approve(id, "it001");
-		assertThat(addSigner(id, "fac001", it, "PARALLEL").status()).isEqualTo(204);
+		assertThat(addSigner(id, "fac001", it, "PARALLEL").status()).isEqualTo(200);
 		assertThat(fx.open(id)).containsExactly("cou001@m", "fac001@m", "head001@m", "it001@m");
 		assertProblem(addSigner(id, "fac001", it, "PARALLEL"), 409, "workflow.signer-exists");
 		approve(id, "it001");
@@ -549,11 +549,39 @@ class TaskOperationsMatrixIntegrationTests {
 		UUID id = start(multi("SEQUENTIAL"));
 		approve(id, "it001");
 		assertProblem(addSigner(id, "fac001", it, "PARALLEL"), 422, "request.validation");
-		assertThat(addSigner(id, "fac001", intl, "AFTER").status()).isEqualTo(204);
+		assertThat(addSigner(id, "fac001", intl, "AFTER").status()).isEqualTo(200);
 		approve(id, "fac001");
 		assertThat(fx.open(id)).containsExactly("intl001@m");
 		approve(id, "intl001");
 		assertThat(fx.open(id)).containsExactly("cou001@m");
+	}
+
+	/**
+	 * A one-person node runs as a plain engine task; a parallel signer turns it into a multi-person node
+	 * (all must approve) with both persons. The actor's task is replaced (the answer names the new one),
+	 * the persons they added after themselves stay, and the old task is closed without an approval.
+	 */
+	@Test
+	void aParallelSignerTurnsAOnePersonNodeIntoAMultiPersonNode() {
+		UUID id = start(chain());
+		String before = taskOf(id, "fac001");
+		assertThat(addSigner(id, "fac001", head, "AFTER").status()).isEqualTo(200);
+		Response added = addSigner(id, "fac001", it, "PARALLEL");
+		assertThat(added.status()).isEqualTo(200);
+		String now = added.json().get("taskId").asString();
+		assertThat(now).isNotEqualTo(before).isEqualTo(taskOf(id, "fac001"));
+		assertThat(fx.open(id)).containsExactly("fac001@a", "it001@a");
+		assertThat(jdbc.sql("select status || '/' || outcome from workflow_task where id = :id").param("id", before)
+			.query(String.class).single()).isEqualTo("CANCELLED/NOT_NEEDED");
+		assertProblem(post("fac001", before, "approval", "{\"comment\": \"同意\"}"), 409, "workflow.task-closed");
+		approve(id, "it001");
+		assertThat(fx.open(id)).containsExactly("fac001@a");
+		approve(id, "fac001");
+		// the signer fac001 added after themselves comes next, still at the node
+		assertThat(fx.open(id)).containsExactly("head001@a");
+		approve(id, "head001");
+		assertThat(fx.open(id)).containsExactly("cou001@b");
+		assertThat(fx.actions(id)).containsSubsequence("SIGNER_ADDED", "SIGNER_ADDED", "APPROVED", "APPROVED", "APPROVED");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -579,8 +607,12 @@ class TaskOperationsMatrixIntegrationTests {
 		for (String key : List.of(parallel(), nested())) {
 			UUID id = start(key);
 			approve(id, "intl001");
-			assertThat(addSigner(id, "fac001", it, "PARALLEL").status()).isEqualTo(204);
+			String before = taskOf(id, "fac001");
+			Response added = addSigner(id, "fac001", it, "PARALLEL");
+			assertThat(added.status()).isEqualTo(200);
 			assertThat(fx.open(id)).containsExactly("cou001@y", "fac001@x", "it001@x");
+			// x had one approver: it became a multi-person node, and fac001's task was replaced
+			assertThat(added.json().get("taskId").asString()).isEqualTo(taskOf(id, "fac001")).isNotEqualTo(before);
 			assertThat(delete("fac001", "/api/v1/workflow/tasks/" + taskOf(id, "fac001") + "/signers/" + it).status())
 				.isEqualTo(204);
 			assertThat(fx.open(id)).containsExactly("cou001@y", "fac001@x");
