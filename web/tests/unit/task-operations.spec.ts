@@ -40,4 +40,9 @@ describe('task operations API', () => {
     expect(sentCall?.url).toBe(url)
     expect(body(sentCall)).toEqual(sent)
   })
+
+  it('add signer answers the actor\'s task, which a parallel signer may have replaced', async () => {
+    http.defaults.adapter = mockAdapter(() => ({ status: 200, data: { taskId: 't2' } }), [])
+    expect(await addSigner('t1', 'it001', 'PARALLEL', '')).toBe('t2')
+  })
 })

@@ -52,8 +52,13 @@ export async function recallDelegation(taskId: string): Promise<void> {
   await http.delete(path(taskId, 'delegation'))
 }
 
-export async function addSigner(taskId: string, username: string, position: SignerPosition, comment: string): Promise<void> {
-  await http.post(path(taskId, 'signers'), { username, position, comment })
+/**
+ * Adds a signer; answers the actor's task afterwards: the same id, or a new one when a parallel signer
+ * turned a one-person node into a multi-person node.
+ */
+export async function addSigner(taskId: string, username: string, position: SignerPosition, comment: string): Promise<string> {
+  const { data } = await http.post<{ taskId: string }>(path(taskId, 'signers'), { username, position, comment })
+  return data.taskId
 }
 
 export async function removeSigner(taskId: string, username: string): Promise<void> {

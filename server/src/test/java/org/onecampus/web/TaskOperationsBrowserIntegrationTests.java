@@ -75,6 +75,43 @@ class TaskOperationsBrowserIntegrationTests {
 		}
 	}
 
+	/**
+	 * A parallel signer on a one-person node: the node becomes a multi-person node and the counsellor's task
+	 * is replaced; the page follows to the new task, which can still be approved.
+	 */
+	@Test
+	void aParallelSignerKeepsTheCounsellorOnTheTaskThatReplacedTheirs() {
+		ApiClient stu = new ApiClient(port).signIn("stu001", IntegrationTest.DEMO_PASSWORD);
+		ApiClient cou = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
+		UUID id = UUID.fromString(stu.postJson("/api/v1/workflow/instances",
+				"{\"processKey\": \"leave\", \"formData\": {\"days\": 2, \"reason\": \"回家\"}}").json().get("id").asString());
+		String task = todo(cou, id);
+		context = Chromium.newContext(1280, 812);
+		Page page = signIn(context, "cou001", "/workflow/tasks/" + task);
+		page.getByTestId("task-op-addSigner").click();
+		page.getByTestId("task-op-person").fill("it001");
+		page.getByTestId("signer-position-PARALLEL").click();
+		page.getByTestId("task-op-comment").fill("请一并审核");
+		page.getByTestId("task-op-confirm").click();
+		page.waitForURL(url -> url.contains("/workflow/tasks/") && !url.endsWith("/workflow/tasks/" + task));
+		String replacement = page.url().substring(page.url().lastIndexOf('/') + 1);
+		assertThat(replacement).isEqualTo(todo(cou, id));
+		assertThat(page.getByTestId("instance-timeline")).containsText("加签");
+		assertThat(page.getByTestId("task-actions")).hasCount(1);
+		Chromium.screenshot(page, "task-parallel-signer-1280-zh");
+		assertThat(todo(new ApiClient(port).signIn("it001", IntegrationTest.DEMO_PASSWORD), id)).isNotNull();
+	}
+
+	/** The open task of the person in the instance, from their to-do list. */
+	private static String todo(ApiClient person, UUID instance) {
+		for (var item : person.get("/api/v1/workflow/tasks?scope=todo&size=100").json().get("items")) {
+			if (item.get("instanceId").asString().equals(instance.toString())) {
+				return item.get("taskId").asString();
+			}
+		}
+		return null;
+	}
+
 	private Page signIn(BrowserContext browser, String username, String path) {
 		Page page = browser.newPage();
 		page.setDefaultTimeout(15_000);
