@@ -53,6 +53,12 @@ class MigrationIntegrationTests {
 	@Autowired
 	VersionRollbacks rollbacks;
 
+	@Autowired
+	org.flowable.engine.RepositoryService repository;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	WorkflowFixtures fx;
@@ -257,6 +263,43 @@ class MigrationIntegrationTests {
 		assertThat(fx.open(id)).containsExactly("it001@x2");
 		fx.approve(id, "it001");
 		assertThat(fx.open(id)).containsExactly("head001@fin");
+	}
+
+	/**
+	 * Instances of a version deployed before one-approver nodes ran as plain tasks (every node multi-instance)
+	 * move onto a newer version's multi-instance twins and go on from there.
+	 */
+	@Test
+	void anInstanceOfAVersionDeployedWithEveryNodeMultiInstanceMovesToTheNewVersion() {
+		String key = fx.publish(model(approver("a", persons(null, fac), approver("b", persons(null, cou), "null"))));
+		// v1 as it was deployed before: the prepared BPMN itself, every approver node multi-instance
+		String prepared = jdbc.sql("select bpmn_xml from workflow_process_version where process_key = :k and version = 1")
+			.param("k", key).query(String.class).single();
+		String deployment = repository.createDeployment().key(key).addString(key + ".old.bpmn20.xml", prepared)
+			.disableSchemaValidation().deploy().getId();
+		String old = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+		jdbc.sql("update workflow_process_version set engine_definition_id = :d where process_key = :k and version = 1")
+			.param("d", old).param("k", key).update();
+		UUID id = fx.start(key, "stu001", Map.of()).id();
+		String engineInstance = instances.find(id).orElseThrow().engineInstanceId();
+		assertThat(activities(engineInstance)).containsExactly("a", "a");
+
+		int v2 = republish(key, model(approver("a", persons(null, fac), approver("b", persons(null, cou), "null"))));
+		InstanceMigrations.Report done = run(key, 1, v2, false, null);
+		assertThat(result(done, id).migrated()).isTrue();
+		assertThat(activities(engineInstance)).containsExactly("a__multi", "a__multi");
+		assertThat(fx.open(id)).containsExactly("fac001@a");
+		fx.approve(id, "fac001");
+		assertThat(fx.open(id)).containsExactly("cou001@b");
+		assertThat(activities(engineInstance)).containsExactly("b");
+		fx.approve(id, "cou001");
+		assertThat(fx.status(id)).isEqualTo("APPROVED");
+	}
+
+	/** The engine's activity ids of the instance's executions below the instance itself. */
+	private List<String> activities(String engineInstance) {
+		return jdbc.sql("select act_id_ from act_ru_execution where proc_inst_id_ = :p and parent_id_ is not null order by act_id_")
+			.param("p", engineInstance).query(String.class).list();
 	}
 
 	@Test
