@@ -66,9 +66,9 @@ public final class WorkflowThroughputRatio {
 	/**
 	 * The same node as plain Flowable models one that more than one person may have to sign (会签/或签, and
 	 * 加签 at run time): a parallel multi-instance user task over a collection of approvers, done when one
-	 * of them approved. This is the structure every approver node of ours has in the engine (see
-	 * BpmnPreparation), here with the collection passed as a process variable instead of resolved by our
-	 * approver rules.
+	 * of them approved. Every approver node of ours had this structure in the engine until session 5; now
+	 * only nodes with several approvers (or a parallel signer) do (see BpmnPreparation#forEngine). Here the
+	 * collection is a process variable instead of resolved by our approver rules.
 	 */
 	private static final String MULTI_TASK = """
 			<userTask id="a%1$d" name="approver %1$d" flowable:assignee="${assignee}">
@@ -172,7 +172,7 @@ public final class WorkflowThroughputRatio {
 		double m = median(rates.get(2));
 		System.out.printf("RESULT median: ours %.1f instances/s, raw Flowable %.1f instances/s, ratio %.0f%% (goal >= 70%%)%n",
 				o, r, 100 * o / r);
-		System.out.printf("RESULT median, same node structure: ours %.1f instances/s, raw Flowable with multi-instance nodes"
+		System.out.printf("RESULT median, against multi-instance nodes: ours %.1f instances/s, raw Flowable with multi-instance nodes"
 				+ " %.1f instances/s, ratio %.0f%%%n", o, m, 100 * o / m);
 	}
 
