@@ -44,6 +44,24 @@ class SignInIntegrationTests {
 		assertThat(browser.putJson("/api/v1/me/preferences", "{\"locale\":\"zh-CN\"}").status()).isEqualTo(200);
 	}
 
+	/**
+	 * Sign-in rotates the CSRF token; the answer already carries the new one, so the app's next change needs
+	 * no {@code GET /api/v1/csrf} first.
+	 */
+	@Test
+	void theSignInAnswerCarriesTheNewCsrfToken() {
+		ApiClient browser = new ApiClient(port).usingCookieCsrf();
+		browser.get("/api/v1/csrf");
+		String before = browser.cookie("XSRF-TOKEN").getValue();
+		Response signIn = browser.postForm("/login", Map.of("username", "cou001", "password", IntegrationTest.DEMO_PASSWORD));
+		assertThat(signIn.status()).isEqualTo(200);
+		assertThat(signIn.header("set-cookie")).containsPattern("XSRF-TOKEN=[^;,\\s]+");
+		String after = browser.cookie("XSRF-TOKEN").getValue();
+		assertThat(after).isNotEmpty().isNotEqualTo(before);
+		assertThat(browser.putJson("/api/v1/me/preferences", "{\"locale\":\"zh-CN\"}").status()).isEqualTo(200);
+		assertThat(browser.cookie("XSRF-TOKEN").getValue()).isEqualTo(after);
+	}
+
 	@Test
 	void aForgedTokenIsRefusedAndChangesNothing() {
 		ApiClient browser = new ApiClient(port).signIn("cou001", IntegrationTest.DEMO_PASSWORD);
