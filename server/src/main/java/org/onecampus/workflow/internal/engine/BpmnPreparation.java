@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
@@ -233,7 +234,7 @@ final class BpmnPreparation {
 		flow(process, id + EngineNodes.MERGE + "_many", multi.getId(), merge.getId());
 	}
 
-	private static List<SequenceFlow> flows(Process process, java.util.function.Predicate<SequenceFlow> which) {
+	private static List<SequenceFlow> flows(Process process, Predicate<SequenceFlow> which) {
 		return process.findFlowElementsOfType(SequenceFlow.class, false).stream().filter(which).toList();
 	}
 
@@ -244,7 +245,8 @@ final class BpmnPreparation {
 		return flow;
 	}
 
-	private static BpmnModel read(String xml) {
+	/** Parses BPMN this class prepared (no schema validation, safe XML). */
+	static BpmnModel read(String xml) {
 		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
 		return new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(bytes), false, true, "UTF-8");
 	}

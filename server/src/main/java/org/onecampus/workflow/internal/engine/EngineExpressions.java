@@ -1,6 +1,7 @@
 package org.onecampus.workflow.internal.engine;
 
 import java.util.List;
+import java.util.Map;
 
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;
@@ -79,7 +80,7 @@ public class EngineExpressions {
 	 * resolves to: a plain node moved to its multi-instance twin when a parallel signer is added.
 	 */
 	static void withApprovers(String nodeId, List<String> personIds, Runnable engineCall) {
-		OVERRIDES.set(java.util.Map.of(nodeId, List.copyOf(personIds)));
+		OVERRIDES.set(Map.of(nodeId, List.copyOf(personIds)));
 		try {
 			engineCall.run();
 		}
@@ -88,17 +89,15 @@ public class EngineExpressions {
 		}
 	}
 
-	private static final ThreadLocal<java.util.Map<String, List<String>>> OVERRIDES = new ThreadLocal<>();
+	private static final ThreadLocal<Map<String, List<String>>> OVERRIDES = new ThreadLocal<>();
 
-	/** The node's approvers as the instance would find them arriving there now (once per engine command). */
-	List<String> approversAt(DelegateExecution execution, String nodeId) {
-		return resolve(execution, nodeId);
-	}
-
-	/** The node's approvers, resolved by the hooks once per engine command. */
+	/**
+	 * The node's approvers as the instance would find them arriving there now, resolved by the hooks once per
+	 * engine command.
+	 */
 	@SuppressWarnings("unchecked")
-	private List<String> resolve(DelegateExecution execution, String nodeId) {
-		java.util.Map<String, List<String>> overrides = OVERRIDES.get();
+	List<String> resolve(DelegateExecution execution, String nodeId) {
+		Map<String, List<String>> overrides = OVERRIDES.get();
 		if (overrides != null && overrides.containsKey(nodeId)) {
 			return overrides.get(nodeId);
 		}

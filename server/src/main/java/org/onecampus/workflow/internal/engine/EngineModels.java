@@ -1,17 +1,18 @@
 package org.onecampus.workflow.internal.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -60,8 +61,7 @@ class EngineModels {
 			.param(engineInstanceId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new org.flowable.common.engine.api.FlowableObjectNotFoundException(
-					"no running instance " + engineInstanceId));
+			.orElseThrow(() -> new FlowableObjectNotFoundException("no running instance " + engineInstanceId));
 	}
 
 	/** The engine's process of a definition (Flowable caches the parsed model). */
@@ -81,13 +81,10 @@ class EngineModels {
 				return engine(id);
 			}
 			try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), resource)) {
-				byte[] bytes = in.readAllBytes();
-				return new BpmnXMLConverter()
-					.convertToBpmnModel(() -> new ByteArrayInputStream(bytes), false, true, "UTF-8")
-					.getMainProcess();
+				return BpmnPreparation.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getMainProcess();
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		});
 	}
@@ -99,15 +96,14 @@ class EngineModels {
 	 * execution into a gateway per execution it moves, for the sake of joins.) The approvers are resolved in
 	 * the same engine command as the move, so the twin's collection finds them there.
 	 */
-	void move(String engineInstanceId, java.util.List<String> fromNodeIds, String toNodeId) {
-		String definition = definitionOf(engineInstanceId);
+	void move(String engineInstanceId, String definition, List<String> fromNodeIds, String toNodeId) {
 		List<String> from = waitingAt(engineInstanceId, fromNodeIds);
 		boolean split = engine(definition).getFlowElement(toNodeId + EngineNodes.ROUTE) != null;
 		FlowableEngine.guarded(() -> management.executeCommand(context -> {
 			String to = toNodeId;
 			if (split) {
 				ExecutionEntity instance = CommandContextUtil.getExecutionEntityManager(context).findById(engineInstanceId);
-				to = expressions.getObject().approversAt(instance, toNodeId).size() == 1 ? toNodeId : EngineNodes.multi(toNodeId);
+				to = expressions.getObject().resolve(instance, toNodeId).size() == 1 ? toNodeId : EngineNodes.multi(toNodeId);
 			}
 			runtime.createChangeActivityStateBuilder()
 				.processInstanceId(engineInstanceId)

@@ -120,7 +120,7 @@ public class FlowableEngine {
 	 * there (its approvers are resolved again).
 	 */
 	public void moveActivities(String engineInstanceId, List<String> fromNodeIds, String toNodeId) {
-		models.move(engineInstanceId, fromNodeIds, toNodeId);
+		models.move(engineInstanceId, models.definitionOf(engineInstanceId), fromNodeIds, toNodeId);
 	}
 
 	public void suspend(String engineInstanceId) {

@@ -68,10 +68,10 @@ public class FlowableTaskOperations {
 	 * @return the node ids left
 	 */
 	public List<String> moveBack(String engineInstanceId, String targetNodeId) {
-		ReturnGraph graph = graph(models.definitionOf(engineInstanceId));
-		List<String> moved = graph.movedBy(targetNodeId, waitingActivityIds(engineInstanceId));
+		String definition = models.definitionOf(engineInstanceId);
+		List<String> moved = graph(definition).movedBy(targetNodeId, waitingActivityIds(engineInstanceId));
 		if (!moved.isEmpty()) {
-			models.move(engineInstanceId, moved, targetNodeId);
+			models.move(engineInstanceId, definition, moved, targetNodeId);
 		}
 		return moved;
 	}
