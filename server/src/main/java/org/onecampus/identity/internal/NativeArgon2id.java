@@ -39,7 +39,7 @@ final class NativeArgon2id {
 				NativeLong saltlen, byte[] hash, NativeLong hashlen);
 	}
 
-	private NativeArgon2id(Libargon2 library) {
+	NativeArgon2id(Libargon2 library) {
 		this.library = library;
 	}
 

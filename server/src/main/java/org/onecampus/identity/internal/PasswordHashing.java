@@ -31,6 +31,8 @@ final class PasswordHashing implements PasswordEncoder {
 
 	private final Semaphore permits;
 
+	private final int maxConcurrent;
+
 	private final LegacyPasswordHashes legacy = new LegacyPasswordHashes();
 
 	PasswordHashing(int maxConcurrent) {
@@ -38,8 +40,22 @@ final class PasswordHashing implements PasswordEncoder {
 	}
 
 	PasswordHashing(int maxConcurrent, Optional<NativeArgon2id> fast) {
+		if (maxConcurrent < 1) {
+			throw new IllegalArgumentException("at least one hash at once, not " + maxConcurrent);
+		}
 		this.permits = new Semaphore(maxConcurrent, true);
+		this.maxConcurrent = maxConcurrent;
 		this.fast = fast;
+	}
+
+	/** @return {@code configured} when positive, else one per core */
+	static int concurrency(int configured) {
+		return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+	}
+
+	/** @return how many hashes are computed at once at most */
+	int concurrency() {
+		return maxConcurrent;
 	}
 
 	/** @return which implementation computes Argon2id here, for the start-up log and the benchmarks */

@@ -1,12 +1,19 @@
 package org.onecampus.identity.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The native Argon2id (the system's libargon2) against BouncyCastle's through Spring Security's encoder:
@@ -68,5 +75,40 @@ class NativeArgon2idTests {
 		assertThat(hashing.matches("wrong", stored)).isFalse();
 		// Without the library the same stored hash still verifies (BouncyCastle).
 		assertThat(new PasswordHashing(2, Optional.empty()).matches(PASSWORD, stored)).isTrue();
+	}
+
+	@Test
+	void noMoreHashesRunAtOnceThanConfiguredAndTheDefaultIsOnePerCore() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		NativeArgon2id.Libargon2 library = com.sun.jna.Native.load("argon2", NativeArgon2id.Libargon2.class);
+		NativeArgon2id.Libargon2 counted = (t, m, p, pwd, pwdlen, salt, saltlen, hash, hashlen) -> {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				return library.argon2id_hash_raw(t, m, p, pwd, pwdlen, salt, saltlen, hash, hashlen);
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		};
+		PasswordHashing hashing = new PasswordHashing(2, Optional.of(new NativeArgon2id(counted)));
+		String stored = hashing.encode(PASSWORD);
+		ExecutorService storm = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Boolean>> signIns = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				signIns.add(storm.submit(() -> hashing.matches(PASSWORD, stored)));
+			}
+			for (Future<Boolean> signIn : signIns) {
+				assertThat(signIn.get()).isTrue();
+			}
+		}
+		finally {
+			storm.shutdownNow();
+		}
+		assertThat(most.get()).isBetween(1, 2);
+		assertThat(PasswordHashing.concurrency(0)).isEqualTo(Runtime.getRuntime().availableProcessors());
+		assertThat(PasswordHashing.concurrency(3)).isEqualTo(3);
+		assertThatThrownBy(() -> new PasswordHashing(0, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
 	}
 }

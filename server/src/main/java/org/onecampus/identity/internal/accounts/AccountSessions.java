@@ -36,14 +36,14 @@ public class AccountSessions {
 			String ip, String userAgent, Instant signedInAt) {
 	}
 
-	/** Notes where a session just signed in from; called once per successful sign-in. */
-	public void signedIn(String sessionId, String username, String ip, String userAgent) {
+	/** Notes where a session just signed in from, and as which account; called once per successful sign-in. */
+	public void signedIn(String sessionId, UUID accountId, String ip, String userAgent) {
 		jdbc.sql("""
 				insert into identity_session_device (session_id, account_id, ip, user_agent)
-				select :session, id, :ip, :ua from identity_account where lower(username) = lower(:username)
-				on conflict (session_id) do update set ip = excluded.ip, user_agent = excluded.user_agent,
-				  signed_in_at = now()""")
-			.param("session", sessionId).param("username", username).param("ip", ip)
+				values (:session, :account, :ip, :ua)
+				on conflict (session_id) do update set account_id = excluded.account_id, ip = excluded.ip,
+				  user_agent = excluded.user_agent, signed_in_at = now()""")
+			.param("session", sessionId).param("account", accountId).param("ip", ip)
 			.param("ua", userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())))
 			.update();
 	}

@@ -83,8 +83,9 @@ class LoginThrottles {
 
 	/** A successful sign-in forgives that login's failures (never the address's). */
 	void succeeded(String login) {
-		jdbc.sql("delete from identity_login_failure where login = :login").param("login", login).update();
-		jdbc.sql("delete from identity_login_throttle where kind = 'ACCOUNT' and throttle_key = :login")
+		jdbc.sql("""
+				with failures as (delete from identity_login_failure where login = :login)
+				delete from identity_login_throttle where kind = 'ACCOUNT' and throttle_key = :login""")
 			.param("login", login).update();
 	}
 

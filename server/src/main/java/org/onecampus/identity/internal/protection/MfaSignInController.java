@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.onecampus.identity.internal.accounts.AccountSessions;
 import org.onecampus.identity.internal.mfa.SecondFactors;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
@@ -33,17 +32,14 @@ class MfaSignInController {
 
 	private final DeviceCookies devices;
 
-	private final AccountSessions sessions;
-
 	private final AuditLog audit;
 
 	MfaSignInController(PendingSignIns pendingSignIns, SecondFactors factors, SignInProtection protection,
-			DeviceCookies devices, AccountSessions sessions, AuditLog audit) {
+			DeviceCookies devices, AuditLog audit) {
 		this.pendingSignIns = pendingSignIns;
 		this.factors = factors;
 		this.protection = protection;
 		this.devices = devices;
-		this.sessions = sessions;
 		this.audit = audit;
 	}
 
@@ -63,10 +59,8 @@ class MfaSignInController {
 			throw new PlatformException(HttpStatus.UNAUTHORIZED, "auth.mfa-code-wrong");
 		}
 		pendingSignIns.complete(request, pending);
-		protection.succeeded(source);
+		protection.signedIn(source, user.accountId(), request.getSession().getId(), request.getHeader("User-Agent"));
 		devices.issue(response, source.login(), request.isSecure());
-		sessions.signedIn(request.getSession().getId(), user.getUsername(), request.getRemoteAddr(),
-				request.getHeader("User-Agent"));
 		audit.record(new AuditEntry(user.getUsername(), "auth.mfa-passed", "account:" + user.accountId(), null,
 				request.getRemoteAddr()));
 		return ResponseEntity.ok(Map.of("redirect", pending.redirect()));

@@ -61,13 +61,11 @@ class PendingSignIns {
 	/** @return whether the sign-in now waits for a second factor (the buffered answer was replaced) */
 	boolean holdIfRequired(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
 		HttpSession session = request.getSession(false);
-		if (session == null || !(session.getAttribute(
-				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context)
-				|| context.getAuthentication() == null
-				|| !(context.getAuthentication().getPrincipal() instanceof CampusUser user)
-				|| !factors.enabled(user.accountId())) {
+		if (signedIn(session).filter(user -> factors.enabled(user.accountId())).isEmpty()) {
 			return false;
 		}
+		SecurityContext context = (SecurityContext) session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		String redirect = json.readTree(response.getContentAsByteArray()).path("redirect").asString("/");
 		session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		session.setAttribute(ATTRIBUTE, new Pending(context, redirect, clock.instant()));
@@ -77,6 +75,17 @@ class PendingSignIns {
 		// The success handler closed the buffered writer; the buffer's stream still takes bytes.
 		response.getOutputStream().write(json.writeValueAsBytes(Map.of("mfaRequired", true)));
 		return true;
+	}
+
+	/** @return who the session's security context says is signed in; empty without a session or a campus user */
+	static Optional<CampusUser> signedIn(HttpSession session) {
+		if (session != null && session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+				&& context.getAuthentication() != null
+				&& context.getAuthentication().getPrincipal() instanceof CampusUser user) {
+			return Optional.of(user);
+		}
+		return Optional.empty();
 	}
 
 	/** @return the sign-in waiting in this session, if it has not expired */

@@ -1,6 +1,5 @@
 package org.onecampus.identity.internal.protection;
 
-import org.onecampus.identity.internal.accounts.AccountSessions;
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +15,10 @@ class ProtectionConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInProtection protection, DeviceCookies devices,
-			SignInPasswordScoring scoring, AccountSessions sessions, PendingSignIns pendingSignIns, Problems problems,
+			SignInPasswordScoring scoring, PendingSignIns pendingSignIns, Problems problems,
 			JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(
-				new SignInThrottleFilter(protection, devices, scoring, sessions, pendingSignIns, problems, json));
+				new SignInThrottleFilter(protection, devices, scoring, pendingSignIns, problems, json));
 		registration.addUrlPatterns("/login");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

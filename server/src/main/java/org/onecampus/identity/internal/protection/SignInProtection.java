@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onecampus.identity.internal.accounts.AccountSessions;
 import org.onecampus.identity.internal.protection.LoginThrottles.Counts;
 import org.onecampus.identity.internal.protection.LoginThrottles.Kind;
 import org.onecampus.identity.internal.protection.LoginThrottles.Throttle;
@@ -37,10 +38,14 @@ class SignInProtection {
 
 	private final AuditLog audit;
 
+	private final AccountSessions sessions;
+
 	private final Clock clock;
 
-	SignInProtection(LoginThrottles throttles, ProtectionProperties properties, AuditLog audit, Clock clock) {
+	SignInProtection(LoginThrottles throttles, ProtectionProperties properties, AuditLog audit,
+			AccountSessions sessions, Clock clock) {
 		this.throttles = throttles;
+		this.sessions = sessions;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
@@ -86,9 +91,24 @@ class SignInProtection {
 		}
 	}
 
+	/** A step-up went through: the login's failures are forgiven. */
 	@Transactional
 	void succeeded(SignInSource source) {
 		throttles.succeeded(source.login());
+	}
+
+	/**
+	 * A sign-in went through (with its second factor, if it needed one): the login's failures are forgiven and
+	 * the session notes where it signed in from, in one transaction.
+	 * @param accountId who signed in; null when unknown (nothing to note)
+	 * @param session the signed-in session's id; null when there is none (nothing to note)
+	 */
+	@Transactional
+	void signedIn(SignInSource source, UUID accountId, String session, String userAgent) {
+		throttles.succeeded(source.login());
+		if (session != null && accountId != null) {
+			sessions.signedIn(session, accountId, source.ip(), userAgent);
+		}
 	}
 
 	List<Throttle> active() {

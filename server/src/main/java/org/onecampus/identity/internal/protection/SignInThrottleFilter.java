@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.onecampus.identity.internal.accounts.AccountSessions;
+import org.onecampus.identity.CampusUser;
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +32,6 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final SignInPasswordScoring scoring;
 
-	private final AccountSessions sessions;
-
 	private final PendingSignIns pendingSignIns;
 
 	private final Problems problems;
@@ -41,11 +39,10 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	private final JsonMapper json;
 
 	SignInThrottleFilter(SignInProtection protection, DeviceCookies devices, SignInPasswordScoring scoring,
-			AccountSessions sessions, PendingSignIns pendingSignIns, Problems problems, JsonMapper json) {
+			PendingSignIns pendingSignIns, Problems problems, JsonMapper json) {
 		this.protection = protection;
 		this.devices = devices;
 		this.scoring = scoring;
-		this.sessions = sessions;
 		this.pendingSignIns = pendingSignIns;
 		this.problems = problems;
 		this.json = json;
@@ -78,12 +75,11 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				scoring.score(source.login(), request.getParameter("password"));
 				// With a second factor nothing is forgiven or remembered until the code is right.
 				if (!pendingSignIns.holdIfRequired(request, buffered)) {
-					protection.succeeded(source);
-					devices.issue(buffered, source.login(), request.isSecure());
 					var session = request.getSession(false);
-					if (session != null) {
-						sessions.signedIn(session.getId(), source.login(), source.ip(), request.getHeader("User-Agent"));
-					}
+					var user = PendingSignIns.signedIn(session);
+					protection.signedIn(source, user.map(CampusUser::accountId).orElse(null),
+							session == null ? null : session.getId(), request.getHeader("User-Agent"));
+					devices.issue(buffered, source.login(), request.isSecure());
 				}
 			}
 		}

@@ -33,11 +33,12 @@ class NewDeviceNotices {
 		this.directory = directory;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Only sign-ins from a new device are handed to this listener: the condition is checked when the event is
+	 * published, so a sign-in from a known device (most of them) stores no event publication for it at all.
+	 */
+	@ApplicationModuleListener(condition = "#event.newDevice()")
 	void on(PersonSignedIn event) {
-		if (!event.newDevice()) {
-			return;
-		}
 		String name = directory.contact(event.personId()).map(PersonDirectory.Contact::name).orElse(event.username());
 		messaging.send(new SendMessage("module:identity", "new-device:" + event.accountId() + ":" + event.at(), "security",
 				Recipients.persons(event.username()), "new-device",

@@ -35,10 +35,15 @@ class SignInByIdentifierIntegrationTests {
 			.query(String.class).single();
 		for (String login : new String[] { person.identifier().toLowerCase(), phone,
 				person.username().substring(1) + "@FIXTURE.test" }) {
-			ApiClient browser = new ApiClient(port);
+			ApiClient browser = new ApiClient(port).from("192.0.2.61").header("User-Agent", "Identifier-Browser/1.0");
 			Response signIn = browser.postForm("/login", Map.of("username", login, "password", IntegrationTest.DEMO_PASSWORD));
 			assertThat(signIn.status()).as(login).isEqualTo(200);
 			assertThat(browser.get("/api/v1/me").json().get("username").asString()).isEqualTo(person.username());
+			// The session notes where it signed in from whichever identifier was typed.
+			var session = browser.get("/api/v1/identity/account/sessions").json().valueStream()
+				.filter(s -> s.get("current").asBoolean()).findFirst().orElseThrow();
+			assertThat(session.get("ip").asString()).as(login).isEqualTo("192.0.2.61");
+			assertThat(session.get("userAgent").asString()).as(login).isEqualTo("Identifier-Browser/1.0");
 		}
 	}
 
