@@ -80,21 +80,21 @@ public class SignInPasswordScoring implements DisposableBean {
 
 	/**
 	 * Scores the password in the background (see the class comment); returns at once.
-	 * @param login the login that just signed in; not null
+	 * @param accountId the account that just signed in, whichever of its identifiers was typed; not null
 	 * @param password what was typed; null is ignored
 	 */
-	public void score(String login, String password) {
+	public void score(UUID accountId, String password) {
 		if (password != null) {
-			worker.execute(() -> scoreNow(login, password));
+			worker.execute(() -> scoreNow(accountId, password));
 		}
 	}
 
 	/** Scores on the caller's thread: what the background thread does for each sign-in. */
-	void scoreNow(String login, String password) {
+	void scoreNow(UUID accountId, String password) {
 		Optional<Account> found = jdbc.sql("""
 				select id, password_hash, password_scored_at is not null as scored
-				from identity_account where lower(username) = :login""")
-			.param("login", login)
+				from identity_account where id = :id""")
+			.param("id", accountId)
 			.query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getString("password_hash"),
 					rs.getBoolean("scored")))
 			.optional();

@@ -65,18 +65,18 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			tooMany(request, response, wait.get());
 			return;
 		}
-		var buffered = new ContentCachingResponseWrapper(response);
+		var buffered = new BufferedAnswer(response);
 		try {
 			chain.doFilter(request, buffered);
 			if (buffered.getStatus() == HttpStatus.UNAUTHORIZED.value() && !source.login().isEmpty()) {
 				protection.failed(source, knownDevice);
 			}
 			else if (buffered.getStatus() == HttpStatus.OK.value()) {
-				scoring.score(source.login(), request.getParameter("password"));
+				var session = request.getSession(false);
+				var user = PendingSignIns.signedIn(session);
+				user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
 				// With a second factor nothing is forgiven or remembered until the code is right.
 				if (!pendingSignIns.holdIfRequired(request, buffered)) {
-					var session = request.getSession(false);
-					var user = PendingSignIns.signedIn(session);
 					protection.signedIn(source, user.map(CampusUser::accountId).orElse(null),
 							session == null ? null : session.getId(), request.getHeader("User-Agent"));
 					devices.issue(buffered, source.login(), request.isSecure());
@@ -84,7 +84,26 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			}
 		}
 		finally {
-			buffered.copyBodyToResponse();
+			buffered.release();
+		}
+	}
+
+	/**
+	 * The sign-in's answer, held until this filter has decided on it. {@link #release()} hands it on without a
+	 * {@code Content-Length}: with one, Spring Session's response wrapper sees the answer complete and saves the
+	 * session at once, and its filter then saves it again at the end of the request, which (spring-session
+	 * #1731, #1424) first reads the session anew by the id the browser sent. After a sign-in that id is gone (the
+	 * session id changes), so that read was one more transaction per sign-in for nothing. Without the length the
+	 * session is saved once, when the request ends, still before the answer leaves the server's buffer.
+	 */
+	static final class BufferedAnswer extends ContentCachingResponseWrapper {
+
+		BufferedAnswer(HttpServletResponse response) {
+			super(response);
+		}
+
+		void release() throws IOException {
+			copyBodyToResponse(false);
 		}
 	}
 

@@ -52,7 +52,8 @@ class WeakPasswordReportIntegrationTests {
 		int weakBefore = admin.get(REPORT).json().get("weak").asInt();
 
 		new ApiClient(port).signIn(weak, "Abc@123456");
-		new ApiClient(port).signIn(strong, "Lantern#2718-wavelet");
+		// Signed in with the phone number instead of the username: scored all the same.
+		new ApiClient(port).signIn(phone(strong), "Lantern#2718-wavelet");
 
 		// Scored off the sign-in's path, by the background scorer.
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scoredAt(weak) != null && scoredAt(strong) != null);
@@ -83,22 +84,32 @@ class WeakPasswordReportIntegrationTests {
 			.query(Long.class).single()).isGreaterThanOrEqualTo(1);
 	}
 
+	java.util.UUID accountId(String username) {
+		return jdbc.sql("select id from identity_account where username = :u").param("u", username)
+			.query(java.util.UUID.class).single();
+	}
+
+	String phone(String username) {
+		return jdbc.sql("select p.phone from identity_person p join identity_account a on a.person_id = p.id where a.username = :u")
+			.param("u", username).query(String.class).single();
+	}
+
 	@Test
 	void theSamePasswordIsNotScoredAgainUntilItsStoredHashChanges() {
 		DemoPeople people = new DemoPeople(jdbc);
 		String username = people.undergraduate(22).username();
 		people.storeHash(username, encoder.encode("Lantern#2718-wavelet"));
-		scoring.scoreNow(username, "Lantern#2718-wavelet");
+		scoring.scoreNow(accountId(username), "Lantern#2718-wavelet");
 		Object first = scoredAt(username);
 		assertThat(first).isNotNull();
 		assertThat(flag(username)).isFalse();
 
-		scoring.scoreNow(username, "Lantern#2718-wavelet");
+		scoring.scoreNow(accountId(username), "Lantern#2718-wavelet");
 		assertThat(scoredAt(username)).isEqualTo(first);
 
 		// A new stored hash (here set directly, as an import would) is a new password: scored again.
 		people.storeHash(username, encoder.encode("Abc@123456"));
-		scoring.scoreNow(username, "Abc@123456");
+		scoring.scoreNow(accountId(username), "Abc@123456");
 		assertThat(flag(username)).isTrue();
 		assertThat(scoredAt(username)).isNotEqualTo(first);
 	}
