@@ -9,6 +9,12 @@
 #   THREADS) sets how many sign-ins are in flight in those slices (hashing keeps THREADS threads).
 #   KNOWN_DEVICES=1: each browser keeps every account's device cookie, so sign-ins come from known devices
 #   (no new-device notice) after each account's first; by default every sign-in is from a new device.
+#   CLIENT=lean: the browsers send with LeanHttpClient (blocking, keep-alive) instead of the JDK's HttpClient,
+#   which costs the benchmark's own JVM, on the same two cores, a few milliseconds of CPU per request.
+#   WARM=300: the alternating run first signs in for that many seconds, not counted (the server's JIT warm-up).
+#   FLOOR=1: then the same alternating run against HashOnlyServer (an HTTP endpoint that only verifies the
+#   hash: no framework, session, database or audit), started here on port 18499: the ceiling any server's
+#   sign-ins can reach with this client on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE_URL="${1:-http://localhost:18080}"
@@ -29,10 +35,21 @@ done
 if [[ "${ALTERNATE:-1}" == 1 ]]; then
     # The same two measurements alternated in 3-second slices (AlternatingSignInRatio), 20 cycles.
     echo "alternating slices: $(uptime)" | tee "$OUT/alternating.uptime"
-    java -DknownDevices="$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" \
+    java -DknownDevices="$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" -Dclient="${CLIENT:-jdk}" \
         -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" \
-        org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" | tee "$OUT/alternating.txt"
+        org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" \
+        "${WARM:-0}" | tee "$OUT/alternating.txt"
     uptime | tee -a "$OUT/alternating.uptime"
+fi
+if [[ "${FLOOR:-0}" == 1 ]]; then
+    CP="bench/target/test-classes:$(cat bench/target/jmh.classpath)"
+    java -cp "$CP" org.onecampus.bench.jmh.HashOnlyServer 18499 "$THREADS" >"$OUT/floor-server.log" 2>&1 &
+    FLOOR_PID=$!
+    trap 'kill $FLOOR_PID 2>/dev/null' EXIT
+    for _ in $(seq 1 30); do grep -q "hash-only" "$OUT/floor-server.log" && break; sleep 1; done
+    echo "floor (HashOnlyServer, same client): $(uptime)"
+    java -Dclient="${CLIENT:-jdk}" -cp "$CP" org.onecampus.bench.jmh.AlternatingSignInRatio http://localhost:18499 \
+        "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" 30 | tee "$OUT/floor.txt"
 fi
 [[ "$ROUNDS" -eq 0 ]] && exit 0
 python3 - "$OUT" "$ROUNDS" <<'PY'

@@ -21,7 +21,11 @@ import java.util.concurrent.Future;
  * network and on commits, so a server's sign-in throughput is only reached with more requests in flight
  * than cores, as with any server benchmark; the server's own bound on concurrent hashing still applies.
  * <p>
- * {@code java -cp … org.onecampus.bench.jmh.AlternatingSignInRatio BASE_URL THREADS CYCLES SLICE_SECONDS [CLIENTS]}
+ * {@code WARM_SECONDS} (default 0) first runs sign-ins alone for that long: a server's JIT compiles the sign-in path
+ * over its first minutes of load (measured: its compiler threads still took 2 ms of CPU per sign-in after two
+ * minutes, under 0.1 ms after five), so figures from a freshly started server are those of a server still warming.
+ * <p>
+ * {@code java -cp … org.onecampus.bench.jmh.AlternatingSignInRatio BASE_URL THREADS CYCLES SLICE_SECONDS [CLIENTS [WARM_SECONDS]]}
  */
 public final class AlternatingSignInRatio {
 
@@ -34,6 +38,7 @@ public final class AlternatingSignInRatio {
 		int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 10;
 		double slice = args.length > 3 ? Double.parseDouble(args[3]) : 3;
 		int clients = args.length > 4 ? Integer.parseInt(args[4]) : threads;
+		double warm = args.length > 5 ? Double.parseDouble(args[5]) : 0;
 		PasswordSignInBenchmark benchmark = new PasswordSignInBenchmark();
 		PasswordSignInBenchmark.Hashes hashes = new PasswordSignInBenchmark.Hashes();
 		hashes.hash();
@@ -47,8 +52,13 @@ public final class AlternatingSignInRatio {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, clients));
 		long hashOps = 0, signInOps = 0;
 		double hashSeconds = 0, signInSeconds = 0;
-		System.out.printf("cycle  hashes/s  sign-ins/s  ratio%n");
 		try {
+			if (warm > 0) {
+				double[] warming = run(pool, clients, warm, i -> () -> benchmark.passwordSignIn(browsers.get(i)));
+				System.out.printf("server warm-up: %.0f sign-ins in %.0f s (%.1f/s), not counted%n", warming[0], warming[1],
+						warming[0] / warming[1]);
+			}
+			System.out.printf("cycle  hashes/s  sign-ins/s  ratio%n");
 			for (int cycle = 0; cycle <= cycles; cycle++) {
 				double[] hash = run(pool, threads, slice, i -> () -> benchmark.argon2idVerify(hashes));
 				double[] signIn = run(pool, clients, slice, i -> () -> benchmark.passwordSignIn(browsers.get(i)));

@@ -34,8 +34,8 @@ import com.sun.jna.NativeLong;
  * Password sign-ins per second through {@code POST /login} against the pure Argon2id verification
  * rate with the server's parameters (m=19 MiB, t=2, p=1), measured in the same JMH run on the same
  * machine. Run both with the same thread count; the ratio sign-ins/hashes is the overhead of
- * everything around the hash (HTTP, the CSRF token fetch the web app also makes after each sign-in,
- * session in PostgreSQL, throttle bookkeeping, audit, weak-password scoring).
+ * everything around the hash (HTTP, the session in PostgreSQL, throttle bookkeeping, audit, the device
+ * record, weak-password scoring) and of the benchmark's own client, which shares the machine.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
