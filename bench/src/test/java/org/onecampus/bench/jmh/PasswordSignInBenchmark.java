@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -133,7 +136,7 @@ public class PasswordSignInBenchmark {
 
 		final boolean leanClient = "lean".equals(System.getProperty("client", "jdk"));
 
-		final java.util.Map<String, String> devices = new java.util.HashMap<>();
+		final Map<String, String> devices = new HashMap<>();
 
 		HttpClient http;
 
@@ -157,9 +160,9 @@ public class PasswordSignInBenchmark {
 			user = next.getAndIncrement();
 		}
 
-		private java.util.Optional<String> cookie(String name) {
+		private Optional<String> cookie(String name) {
 			if (leanClient) {
-				return java.util.Optional.ofNullable(lean.cookies().get(name));
+				return Optional.ofNullable(lean.cookies().get(name));
 			}
 			return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
 				.map(HttpCookie::getValue).filter(value -> !value.isEmpty()).findFirst();
@@ -205,7 +208,7 @@ public class PasswordSignInBenchmark {
 
 		private void get(String path) throws IOException, InterruptedException {
 			if (leanClient) {
-				lean.send("GET", path, java.util.Map.of("Accept", "application/json"), null);
+				lean.send("GET", path, Map.of("Accept", "application/json"), null);
 			}
 			else {
 				http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.discarding());
@@ -216,7 +219,7 @@ public class PasswordSignInBenchmark {
 		int postForm(String path, String form) throws IOException, InterruptedException {
 			String csrf = csrf();
 			if (leanClient) {
-				return lean.send("POST", path, java.util.Map.of("Content-Type", "application/x-www-form-urlencoded",
+				return lean.send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded",
 						"Accept", "application/json", "X-XSRF-TOKEN", csrf), form);
 			}
 			return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))

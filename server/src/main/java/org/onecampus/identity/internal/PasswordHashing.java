@@ -49,7 +49,7 @@ final class PasswordHashing implements PasswordEncoder {
 	}
 
 	/** @return {@code configured} when positive, else one per core */
-	static int concurrency(int configured) {
+	static int concurrencyFor(int configured) {
 		return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
 	}
 

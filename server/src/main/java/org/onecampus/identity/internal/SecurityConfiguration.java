@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(@Value("${onecampus.identity.password-hashing.concurrency:0}") int concurrency) {
-		PasswordHashing hashing = new PasswordHashing(PasswordHashing.concurrency(concurrency));
+		PasswordHashing hashing = new PasswordHashing(PasswordHashing.concurrencyFor(concurrency));
 		org.slf4j.LoggerFactory.getLogger(PasswordHashing.class).info("Argon2id password hashing: {}, at most {} at once",
 				hashing.implementation(), hashing.concurrency());
 		return hashing;

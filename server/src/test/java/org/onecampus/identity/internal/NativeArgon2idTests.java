@@ -107,8 +107,8 @@ class NativeArgon2idTests {
 			storm.shutdownNow();
 		}
 		assertThat(most.get()).isBetween(1, 2);
-		assertThat(PasswordHashing.concurrency(0)).isEqualTo(Runtime.getRuntime().availableProcessors());
-		assertThat(PasswordHashing.concurrency(3)).isEqualTo(3);
+		assertThat(PasswordHashing.concurrencyFor(0)).isEqualTo(Runtime.getRuntime().availableProcessors());
+		assertThat(PasswordHashing.concurrencyFor(3)).isEqualTo(3);
 		assertThatThrownBy(() -> new PasswordHashing(0, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -58,10 +58,14 @@ class PendingSignIns {
 		}
 	}
 
-	/** @return whether the sign-in now waits for a second factor (the buffered answer was replaced) */
-	boolean holdIfRequired(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
-		HttpSession session = request.getSession(false);
-		if (signedIn(session).filter(user -> factors.enabled(user.accountId())).isEmpty()) {
+	/**
+	 * @param session the session the password sign-in just stored its security context in
+	 * @param user who that context names ({@link #signedIn})
+	 * @return whether the sign-in now waits for a second factor (the buffered answer was replaced)
+	 */
+	boolean holdIfRequired(HttpSession session, CampusUser user, ContentCachingResponseWrapper response)
+			throws IOException {
+		if (!factors.enabled(user.accountId())) {
 			return false;
 		}
 		SecurityContext context = (SecurityContext) session.getAttribute(

@@ -76,7 +76,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				var user = PendingSignIns.signedIn(session);
 				user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
 				// With a second factor nothing is forgiven or remembered until the code is right.
-				if (!pendingSignIns.holdIfRequired(request, buffered)) {
+				if (user.isEmpty() || !pendingSignIns.holdIfRequired(session, user.get(), buffered)) {
 					protection.signedIn(source, user.map(CampusUser::accountId).orElse(null),
 							session == null ? null : session.getId(), request.getHeader("User-Agent"));
 					devices.issue(buffered, source.login(), request.isSecure());
