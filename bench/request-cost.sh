@@ -10,6 +10,8 @@
 # MODE: token (POST /oauth2/token as demo-system) or signin (GET /api/v1/csrf + POST /login, the JMH
 # passwordSignIn's requests). DATA_DIR is the server's --onecampus.data-dir (its embedded PostgreSQL runs in
 # DATA_DIR/postgres). SECONDS defaults to 20, THREADS to 8 for tokens and 2 for sign-ins. Needs psql, Java 17.
+# KNOWN_DEVICES=1 (signin): each account keeps its own cookies, so it signs in again from a known device (no
+# new-device notice), as jmh-password.sh's KNOWN_DEVICES=1; by default every sign-in is from a new device.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1; BASE=$2; PID=$3; DATA=$(realpath "$4"); SECONDS_=${5:-20}

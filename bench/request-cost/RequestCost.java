@@ -91,17 +91,29 @@ public class RequestCost {
 	}
 
 	static void signIns(String base, int first, long end, AtomicLong ok, AtomicLong failed) {
-		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-		HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		// KNOWN_DEVICES=1: one cookie jar per account, so each account signs in again from the device it used
+		// before (no new-device notice after its first sign-in); otherwise one jar for all nine accounts, so
+		// each account's device cookie is overwritten by the next and every sign-in is from a new device.
+		boolean knownDevices = "1".equals(System.getenv("KNOWN_DEVICES"));
+		List<CookieManager> jars = new java.util.ArrayList<>();
+		List<HttpClient> clients = new java.util.ArrayList<>();
+		for (int i = 0; i < (knownDevices ? USERS.size() : 1); i++) {
+			CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+			jars.add(jar);
+			clients.add(HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER).build());
+		}
 		int user = first;
 		while (System.nanoTime() < end) {
+			int index = user++ % USERS.size();
+			CookieManager cookies = jars.get(knownDevices ? index : 0);
+			HttpClient http = clients.get(knownDevices ? index : 0);
 			try {
 				String csrf = csrf(cookies);
 				if (csrf == null) {
 					http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf")).build(), HttpResponse.BodyHandlers.discarding());
 					csrf = csrf(cookies);
 				}
-				String form = "username=" + USERS.get(user++ % USERS.size()) + "&password="
+				String form = "username=" + USERS.get(index) + "&password="
 						+ URLEncoder.encode("Xq7!campus-Demo", StandardCharsets.UTF_8);
 				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 					.header("Content-Type", "application/x-www-form-urlencoded")

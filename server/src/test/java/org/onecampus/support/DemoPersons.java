@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>50–59 WorkflowNoticesIntegrationTests (prefer English for a moment)</li>
  * <li>60–69 AccountSecurityBrowserIntegrationTests</li>
  * <li>70–79 PersonSecurityIntegrationTests</li>
+ * <li>80–89 SignInRecordsIntegrationTests</li>
  * <li>90–99 ReturnNoticesIntegrationTests (prefers English for a moment)</li>
  * </ul>
  */

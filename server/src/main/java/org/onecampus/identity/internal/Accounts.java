@@ -25,10 +25,20 @@ class Accounts {
 	 * @return the account as a security principal with its permissions, or empty
 	 */
 	Optional<CampusUser> findByLogin(String login) {
-		// The account and its permissions in one statement: one round trip per sign-in instead of two.
+		return findForSignIn(login).map(SignInAccount::user);
+	}
+
+	/** An account as a sign-in finds it: the principal, and whether the account has an enabled second factor. */
+	record SignInAccount(CampusUser user, boolean secondFactor) {
+	}
+
+	/** {@link #findByLogin}, also telling whether the account has a second factor (the sign-in asks next). */
+	Optional<SignInAccount> findForSignIn(String login) {
+		// The account, its permissions and its second factor in one statement: one round trip per sign-in, not three.
 		return jdbc.sql("""
 				select a.id, a.person_id, a.username, a.password_hash, a.enabled, p.name,
-				  array(%s) as permissions
+				  array(%s) as permissions,
+				  exists (select 1 from identity_mfa_totp t where t.account_id = a.id and t.enabled) as second_factor
 				from identity_account a join identity_person p on p.id = a.person_id
 				where a.id = coalesce(
 				  (select u.id from identity_account u where lower(u.username) = lower(:login)),
@@ -40,9 +50,10 @@ class Accounts {
 				     union all select e.id from identity_account e join identity_affiliation ea on ea.person_id = e.person_id
 				     where e.enabled and lower(ea.identifier) = lower(:login)) x))""".formatted(permissionsOf("a.id")))
 			.param("login", login.trim())
-			.query((rs, n) -> new CampusUser(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-					rs.getString("username"), rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
-					List.of((String[]) rs.getArray("permissions").getArray())))
+			.query((rs, n) -> new SignInAccount(new CampusUser(rs.getObject("id", UUID.class),
+					rs.getObject("person_id", UUID.class), rs.getString("username"), rs.getString("name"),
+					rs.getString("password_hash"), rs.getBoolean("enabled"),
+					List.of((String[]) rs.getArray("permissions").getArray())), rs.getBoolean("second_factor")))
 			.optional();
 	}
 

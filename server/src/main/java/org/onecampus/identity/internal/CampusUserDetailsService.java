@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import java.util.Map;
 
 import org.onecampus.identity.CampusUser;
+import org.onecampus.identity.internal.protection.SignInAttempt;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 
@@ -27,7 +28,9 @@ class CampusUserDetailsService implements UserDetailsService, UserDetailsPasswor
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return accounts.findByLogin(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+		var account = accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+		SignInAttempt.noteSecondFactor(account.user().accountId(), account.secondFactor());
+		return account.user();
 	}
 
 	@Override

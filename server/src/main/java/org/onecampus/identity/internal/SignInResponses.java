@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.onecampus.identity.CampusUser;
 import org.onecampus.identity.internal.protection.KnownDevice;
+import org.onecampus.identity.internal.protection.SignInAttempt;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,7 +67,11 @@ class SignInResponses {
 	AuthenticationSuccessHandler success() {
 		return (request, response, authentication) -> {
 			CampusUser user = (CampusUser) authentication.getPrincipal();
-			signIns.signedIn(user, request.getRemoteAddr(), request.getHeader("User-Agent"), !KnownDevice.of(request));
+			String ip = request.getRemoteAddr();
+			String userAgent = request.getHeader("User-Agent");
+			boolean newDevice = !KnownDevice.of(request);
+			// written with the sign-in filter's own records, in one transaction (or now without the filter)
+			SignInAttempt.record(request, () -> signIns.signedIn(user, ip, userAgent, newDevice));
 			var saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
 			String redirect = saved != null ? pathOf(saved.getRedirectUrl()) : safeRelative(request.getParameter("redirect"));

@@ -15,6 +15,7 @@ import org.onecampus.kernel.web.TraceIds;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,6 @@ class JdbcAuditLog implements AuditLog {
 
 	/** Advisory lock key for the audit chain ("AUDIT" in ASCII). */
 	static final long CHAIN_LOCK = 0x4155444954L;
-
-	private static final String COLUMNS = "(id, occurred_at, actor, action, target, details, ip, trace_id, prev_hash, hash)";
 
 	private final JdbcClient jdbc;
 
@@ -172,29 +171,31 @@ class JdbcAuditLog implements AuditLog {
 	 */
 	private void append(List<Row> rows) {
 		rows.stream().map(Row::write).filter(Objects::nonNull).forEach(Runnable::run);
-		// the lock, then the chain head (the last committed entry) and the new ids: one round trip
-		List<Object[]> head = jdbc.sql("select head_hash, new_id from kernel_audit_reserve(?, ?)")
-			.param(CHAIN_LOCK)
-			.param(rows.size())
-			.query((rs, n) -> new Object[] { rs.getString("head_hash"), rs.getLong("new_id") })
-			.list();
-		String previous = head.get(0)[0] == null ? AuditChain.GENESIS : (String) head.get(0)[0];
-		List<Long> ids = head.stream().map(r -> (Long) r[1]).sorted().toList();
+		// the lock, the chain head, the new ids and hashes and the inserts: one round trip (kernel_audit_append)
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		StringBuilder sql = new StringBuilder("insert into kernel_audit_event " + COLUMNS + " values ");
-		List<Object> params = new ArrayList<>(rows.size() * 10);
-		for (int i = 0; i < rows.size(); i++) {
+		int n = rows.size();
+		String[] actors = new String[n], actions = new String[n], targets = new String[n], details = new String[n],
+				ips = new String[n], traceIds = new String[n];
+		byte[][] tails = new byte[n][];
+		for (int i = 0; i < n; i++) {
 			Row row = rows.get(i);
 			AuditEntry entry = row.entry();
-			long id = ids.get(i);
-			String hash = AuditChain.hash(previous, id, now, entry.actor(), entry.action(), entry.target(), row.details(),
-					entry.ip(), row.traceId());
-			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			params.addAll(java.util.Arrays.asList(id, Timestamp.from(now), entry.actor(), entry.action(), entry.target(),
-					row.details(), entry.ip(), row.traceId(), previous, hash));
-			previous = hash;
+			actors[i] = entry.actor();
+			actions[i] = entry.action();
+			targets[i] = entry.target();
+			details[i] = row.details();
+			ips[i] = entry.ip();
+			traceIds[i] = row.traceId();
+			tails[i] = AuditChain.tail(now, entry.actor(), entry.action(), entry.target(), row.details(), entry.ip(),
+					row.traceId());
 		}
-		jdbc.sql(sql.toString()).params(params).update();
+		jdbc.sql("select kernel_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(CHAIN_LOCK, Timestamp.from(now), new SqlArrayValue("text", (Object[]) actors),
+					new SqlArrayValue("text", (Object[]) actions), new SqlArrayValue("text", (Object[]) targets),
+					new SqlArrayValue("text", (Object[]) details), new SqlArrayValue("text", (Object[]) ips),
+					new SqlArrayValue("text", (Object[]) traceIds), new SqlArrayValue("bytea", (Object[]) tails))
+			.query((rs, rowNum) -> rowNum)
+			.list();
 	}
 
 	private static String currentActor() {

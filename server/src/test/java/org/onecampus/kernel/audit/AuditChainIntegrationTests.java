@@ -194,6 +194,39 @@ class AuditChainIntegrationTests {
 		assertThat(verification.verify().valid()).isTrue();
 	}
 
+	/**
+	 * The database hashes what the caller encoded: entries with Chinese text, an emoji and missing fields, several
+	 * in one transaction (one append), are stored with exactly the hashes the verification computes in Java.
+	 */
+	@Test
+	void entriesWithChineseTextAndMissingFieldsAreHashedAlikeByTheDatabaseAndTheVerification() {
+		String action = "test.unicode-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			audit.record(new AuditLog.AuditEntry("张三", action, "申请:奖学金/2026", Map.of("备注", "材料齐全 ✅"), "10.0.0.7"));
+			audit.record(new AuditLog.AuditEntry(null, action, null, null, null));
+			audit.record(new AuditLog.AuditEntry("", action, "", Map.of(), "::1"));
+		});
+		List<Map<String, Object>> rows = jdbc.sql("""
+				select id, occurred_at, actor, action, target, details, ip, trace_id, prev_hash, hash
+				from kernel_audit_event where action = ? order by id""").param(action).query().listOfRows();
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(0).get("actor")).isEqualTo("张三");
+		assertThat(rows.get(1).get("actor")).isNull();
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Object> row = rows.get(i);
+			String expected = AuditChain.hash((String) row.get("prev_hash"), (Long) row.get("id"),
+					((java.sql.Timestamp) row.get("occurred_at")).toInstant(), (String) row.get("actor"),
+					(String) row.get("action"), (String) row.get("target"), (String) row.get("details"),
+					(String) row.get("ip"), (String) row.get("trace_id"));
+			assertThat(row.get("hash")).isEqualTo(expected);
+			if (i > 0) {
+				assertThat(row.get("prev_hash")).isEqualTo(rows.get(i - 1).get("hash"));
+				assertThat((Long) row.get("id")).isEqualTo((Long) rows.get(i - 1).get("id") + 1);
+			}
+		}
+		assertThat(verification.verify().valid()).isTrue();
+	}
+
 	@Test
 	void anEntryRecordedInATransactionThatRollsBackIsNotKept() {
 		String action = "test.rolled-back-" + java.util.UUID.randomUUID().toString().substring(0, 8);

@@ -61,11 +61,12 @@ class PendingSignIns {
 	/**
 	 * @param session the session the password sign-in just stored its security context in
 	 * @param user who that context names ({@link #signedIn})
+	 * @param secondFactor whether the user has a second factor, when the account lookup noted it; asked here if not
 	 * @return whether the sign-in now waits for a second factor (the buffered answer was replaced)
 	 */
-	boolean holdIfRequired(HttpSession session, CampusUser user, ContentCachingResponseWrapper response)
-			throws IOException {
-		if (!factors.enabled(user.accountId())) {
+	boolean holdIfRequired(HttpSession session, CampusUser user, Optional<Boolean> secondFactor,
+			ContentCachingResponseWrapper response) throws IOException {
+		if (!secondFactor.orElseGet(() -> factors.enabled(user.accountId()))) {
 			return false;
 		}
 		SecurityContext context = (SecurityContext) session.getAttribute(

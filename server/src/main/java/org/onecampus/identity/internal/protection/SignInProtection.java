@@ -105,6 +105,17 @@ class SignInProtection {
 	 */
 	@Transactional
 	void signedIn(SignInSource source, UUID accountId, String session, String userAgent) {
+		signedIn(source, () -> {
+		}, accountId, session, userAgent);
+	}
+
+	/**
+	 * {@link #signedIn(SignInSource, UUID, String, String)} with the success handler's records of the same sign-in
+	 * (last sign-in, audit entry, event: {@link SignInAttempt#record}) in the same transaction: one commit.
+	 */
+	@Transactional
+	void signedIn(SignInSource source, Runnable records, UUID accountId, String session, String userAgent) {
+		records.run();
 		throttles.succeeded(source.login());
 		if (session != null && accountId != null) {
 			sessions.signedIn(session, accountId, source.ip(), userAgent);

@@ -65,6 +65,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			tooMany(request, response, wait.get());
 			return;
 		}
+		var attempt = SignInAttempt.start(request);
 		var buffered = new BufferedAnswer(response);
 		try {
 			chain.doFilter(request, buffered);
@@ -76,15 +77,24 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				var user = PendingSignIns.signedIn(session);
 				user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
 				// With a second factor nothing is forgiven or remembered until the code is right.
-				if (user.isEmpty() || !pendingSignIns.holdIfRequired(session, user.get(), buffered)) {
-					protection.signedIn(source, user.map(CampusUser::accountId).orElse(null),
+				if (user.isEmpty() || !pendingSignIns.holdIfRequired(session, user.get(),
+						attempt.secondFactor(user.get().accountId()), buffered)) {
+					protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
 							session == null ? null : session.getId(), request.getHeader("User-Agent"));
 					devices.issue(buffered, source.login(), request.isSecure());
 				}
 			}
 		}
 		finally {
-			buffered.release();
+			try {
+				// the success handler's records when they were not written with the filter's (a sign-in held for
+				// its second factor, or one that failed after the handler): on their own, never lost
+				attempt.takeRecords().run();
+			}
+			finally {
+				request.removeAttribute(SignInAttempt.ATTRIBUTE);
+				buffered.release();
+			}
 		}
 	}
 

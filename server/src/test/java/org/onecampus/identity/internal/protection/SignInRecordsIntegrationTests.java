@@ -1,0 +1,124 @@
+package org.onecampus.identity.internal.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.onecampus.identity.internal.mfa.TotpCodes;
+import org.onecampus.support.ApiClient;
+import org.onecampus.support.ApiClient.Response;
+import org.onecampus.support.DemoPersons;
+import org.onecampus.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.ConfigurableTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+
+/**
+ * What a successful password sign-in writes (last sign-in, audit entry, forgiven failures, the session's device
+ * note) and how: the success handler's records and the sign-in filter's in one transaction, and the records of
+ * a sign-in held for its second factor written all the same.
+ */
+@IntegrationTest
+class SignInRecordsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void aSignInFromAKnownDeviceWritesAllItsRecordsInOneTransaction() {
+		String username = DemoPersons.nth(jdbc, 80);
+		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		browser.postForm("/logout", Map.of());
+		assertThat(browser.postForm("/login", Map.of("username", username, "password", "wrong-Password-1")).status())
+			.isEqualTo(401);
+		assertThat(failures(username)).isEqualTo(1);
+		long signIns = audited("auth.sign-in", username);
+		Instant before = Instant.now();
+
+		List<String> committed = new CopyOnWriteArrayList<>();
+		TransactionExecutionListener listener = new TransactionExecutionListener() {
+			@Override
+			public void afterCommit(TransactionExecution transaction, Throwable failure) {
+				// the request's own (Spring Session's are unnamed; background work runs on other threads)
+				if (failure == null && Thread.currentThread().getName().contains("-exec-")
+						&& transaction.getTransactionName().startsWith("org.onecampus")) {
+					committed.add(transaction.getTransactionName());
+				}
+			}
+		};
+		// a new collection, swapped in and out whole: background threads may be iterating the manager's own
+		ConfigurableTransactionManager manager = (ConfigurableTransactionManager) transactions;
+		var original = manager.getTransactionExecutionListeners();
+		var listening = new CopyOnWriteArrayList<>(original);
+		listening.add(listener);
+		manager.setTransactionExecutionListeners(listening);
+		Response signIn;
+		try {
+			signIn = browser.postForm("/login", Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD));
+		}
+		finally {
+			manager.setTransactionExecutionListeners(original);
+		}
+
+		assertThat(signIn.status()).isEqualTo(200);
+		assertThat(committed).containsExactly(SignInProtection.class.getName() + ".signedIn");
+		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
+		assertThat(jdbc.sql("""
+				select cast(details as jsonb) ->> 'newDevice' from kernel_audit_event where action = 'auth.sign-in' and actor = :u
+				order by id desc limit 1""").param("u", username).query(String.class).single()).isEqualTo("false");
+		assertThat(failures(username)).isZero();
+		assertThat(jdbc.sql("select last_login_at from identity_account where username = :u").param("u", username)
+			.query(Instant.class).single()).isAfterOrEqualTo(before.minusSeconds(1));
+		assertThat(jdbc.sql("""
+				select count(*) from identity_session_device d join identity_account a on a.id = d.account_id
+				where a.username = :u and d.signed_in_at >= :t""").param("u", username).param("t", java.sql.Timestamp.from(before))
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aSignInHeldForItsSecondFactorIsStillRecordedButNothingIsForgivenBeforeTheCode() {
+		String username = DemoPersons.nth(jdbc, 81);
+		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		String secret = browser.postJson("/api/v1/identity/account/mfa/totp", "").json().get("secret").asString();
+		assertThat(browser.postJson("/api/v1/identity/account/mfa/totp/confirmation",
+				"{\"code\":\"" + TotpCodes.code(secret, 0) + "\"}").status()).isEqualTo(200);
+		ApiClient later = new ApiClient(port);
+		assertThat(later.postForm("/login", Map.of("username", username, "password", "wrong-Password-1")).status())
+			.isEqualTo(401);
+		long signIns = audited("auth.sign-in", username);
+
+		Response password = later.postForm("/login", Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD));
+
+		assertThat(password.json().get("mfaRequired").asBoolean()).isTrue();
+		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
+		assertThat(failures(username)).isEqualTo(1);
+		Response code = later.postForm("/login/mfa", Map.of("code", TotpCodes.code(secret, 1)));
+		assertThat(code.status()).as(code.body()).isEqualTo(200);
+		assertThat(failures(username)).isZero();
+		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
+	}
+
+	private long audited(String action, String username) {
+		return jdbc.sql("select count(*) from kernel_audit_event where action = :a and actor = :u").param("a", action)
+			.param("u", username).query(Long.class).single();
+	}
+
+	private long failures(String username) {
+		return jdbc.sql("select count(*) from identity_login_failure where login = lower(:u)").param("u", username)
+			.query(Long.class).single();
+	}
+}
