@@ -9,6 +9,8 @@
 #   THREADS) sets how many sign-ins are in flight in those slices (hashing keeps THREADS threads).
 #   KNOWN_DEVICES=1: each browser keeps every account's device cookie, so sign-ins come from known devices
 #   (no new-device notice) after each account's first; by default every sign-in is from a new device.
+#   FRESH_SESSIONS=1: each sign-in comes from a browser without a session (just opened, or its session ended: a
+#   login storm); by default the browser still holds its previous sign-in's live session (another account's).
 #   CLIENT=lean: the browsers send with LeanHttpClient (blocking, keep-alive) instead of the JDK's HttpClient,
 #   which costs the benchmark's own JVM, on the same two cores, a few milliseconds of CPU per request.
 #   WARM=300: the alternating run first signs in for that many seconds, not counted (the server's JIT warm-up).
@@ -27,7 +29,7 @@ mkdir -p "$OUT"
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: $(uptime)" | tee "$OUT/round-$round.uptime"
     java -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" org.openjdk.jmh.Main \
-        -jvmArgsAppend "-DknownDevices=$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" \
+        -jvmArgsAppend "-DknownDevices=$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false) -DfreshSessions=$([[ "${FRESH_SESSIONS:-0}" == 1 ]] && echo true || echo false)" \
         'org.onecampus.bench.jmh.PasswordSignInBenchmark' -t "$THREADS" -f 1 -wi 1 -w 5s -i 2 -r 10s \
         -p baseUrl="$BASE_URL" -rf json -rff "$OUT/round-$round.json" >"$OUT/round-$round.log"
     uptime >>"$OUT/round-$round.uptime"
@@ -36,6 +38,7 @@ if [[ "${ALTERNATE:-1}" == 1 ]]; then
     # The same two measurements alternated in 3-second slices (AlternatingSignInRatio), 20 cycles.
     echo "alternating slices: $(uptime)" | tee "$OUT/alternating.uptime"
     java -DknownDevices="$([[ "${KNOWN_DEVICES:-0}" == 1 ]] && echo true || echo false)" -Dclient="${CLIENT:-jdk}" \
+        -DfreshSessions="$([[ "${FRESH_SESSIONS:-0}" == 1 ]] && echo true || echo false)" \
         -cp "bench/target/test-classes:$(cat bench/target/jmh.classpath)" \
         org.onecampus.bench.jmh.AlternatingSignInRatio "$BASE_URL" "$THREADS" "${CYCLES:-20}" 3 "${CLIENTS:-$THREADS}" \
         "${WARM:-0}" | tee "$OUT/alternating.txt"

@@ -12,6 +12,7 @@
 # DATA_DIR/postgres). SECONDS defaults to 20, THREADS to 8 for tokens and 2 for sign-ins. Needs psql, Java 17.
 # KNOWN_DEVICES=1 (signin): each account keeps its own cookies, so it signs in again from a known device (no
 # new-device notice), as jmh-password.sh's KNOWN_DEVICES=1; by default every sign-in is from a new device.
+# FRESH_SESSIONS=1 (signin): every sign-in from a browser without a session, as jmh-password.sh's FRESH_SESSIONS=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1; BASE=$2; PID=$3; DATA=$(realpath "$4"); SECONDS_=${5:-20}

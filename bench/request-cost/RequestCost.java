@@ -95,6 +95,8 @@ public class RequestCost {
 		// before (no new-device notice after its first sign-in); otherwise one jar for all nine accounts, so
 		// each account's device cookie is overwritten by the next and every sign-in is from a new device.
 		boolean knownDevices = "1".equals(System.getenv("KNOWN_DEVICES"));
+		// FRESH_SESSIONS=1: every sign-in from a browser without a session (jmh-password.sh's FRESH_SESSIONS=1)
+		boolean freshSessions = "1".equals(System.getenv("FRESH_SESSIONS"));
 		List<CookieManager> jars = new java.util.ArrayList<>();
 		List<HttpClient> clients = new java.util.ArrayList<>();
 		for (int i = 0; i < (knownDevices ? USERS.size() : 1); i++) {
@@ -107,6 +109,10 @@ public class RequestCost {
 			int index = user++ % USERS.size();
 			CookieManager cookies = jars.get(knownDevices ? index : 0);
 			HttpClient http = clients.get(knownDevices ? index : 0);
+			if (freshSessions) {
+				cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ONECAMPUS_SESSION")).toList()
+					.forEach(c -> cookies.getCookieStore().remove(null, c));
+			}
 			try {
 				String csrf = csrf(cookies);
 				if (csrf == null) {

@@ -121,6 +121,8 @@ public class PasswordSignInBenchmark {
 
 		private static final String XSRF = "XSRF-TOKEN";
 
+		private static final String SESSION = "ONECAMPUS_SESSION";
+
 		@Param("http://localhost:18080")
 		public String baseUrl;
 
@@ -133,6 +135,15 @@ public class PasswordSignInBenchmark {
 		 * a "new device" and sends its notice: the shared-computer case, and the harder one.
 		 */
 		final boolean knownDevices = Boolean.getBoolean("knownDevices");
+
+		/**
+		 * {@code -DfreshSessions=true}: every sign-in comes from a browser without a session, as one just opened
+		 * does (the session cookie went with its last window) or one whose session ended: a login storm. Without it
+		 * the browser still holds the session of its previous sign-in (another account's, still signed in), so the
+		 * server first reads that session and then hands it to the new account under a new id: switching accounts
+		 * without signing out.
+		 */
+		final boolean freshSessions = Boolean.getBoolean("freshSessions");
 
 		final boolean leanClient = "lean".equals(System.getProperty("client", "jdk"));
 
@@ -189,6 +200,16 @@ public class PasswordSignInBenchmark {
 			}
 		}
 
+		/** Forgets the session cookie, as a browser does when its last window closes. */
+		void dropSession() {
+			if (leanClient) {
+				lean.cookies().remove(SESSION);
+				return;
+			}
+			var store = cookies.getCookieStore();
+			store.getCookies().stream().filter(c -> c.getName().equals(SESSION)).toList().forEach(c -> store.remove(null, c));
+		}
+
 		void keepDevice(String username) {
 			cookie(DEVICE).ifPresent(value -> devices.put(username, value));
 		}
@@ -241,6 +262,9 @@ public class PasswordSignInBenchmark {
 		String username = USERS.get(browser.user++ % USERS.size());
 		if (browser.knownDevices) {
 			browser.showDevice(username);
+		}
+		if (browser.freshSessions) {
+			browser.dropSession();
 		}
 		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
