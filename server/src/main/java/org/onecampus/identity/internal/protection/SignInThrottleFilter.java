@@ -67,6 +67,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 		}
 		var attempt = SignInAttempt.start(request);
 		var buffered = new BufferedAnswer(response);
+		boolean answered = false;
 		try {
 			chain.doFilter(request, buffered);
 			if (buffered.getStatus() == HttpStatus.UNAUTHORIZED.value() && !source.login().isEmpty()) {
@@ -79,11 +80,21 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				// With a second factor nothing is forgiven or remembered until the code is right.
 				if (user.isEmpty() || !pendingSignIns.holdIfRequired(session, user.get(),
 						attempt.secondFactor(user.get().accountId()), buffered)) {
-					protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
-							session == null ? null : session.getId(), request.getHeader("User-Agent"));
+					try {
+						protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
+								session == null ? null : session.getId(), request.getHeader("User-Agent"));
+					}
+					catch (RuntimeException ex) {
+						// Nothing of this sign-in was recorded (one transaction), so it does not stand: no session.
+						if (session != null) {
+							session.invalidate();
+						}
+						throw ex;
+					}
 					devices.issue(buffered, source.login(), request.isSecure());
 				}
 			}
+			answered = true;
 		}
 		finally {
 			try {
@@ -93,7 +104,10 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 			}
 			finally {
 				request.removeAttribute(SignInAttempt.ATTRIBUTE);
-				buffered.release();
+				// after an exception the held answer is dropped: the error's answer goes out instead
+				if (answered) {
+					buffered.release();
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,52 @@ class SignInRecordsIntegrationTests {
 		assertThat(code.status()).as(code.body()).isEqualTo(200);
 		assertThat(failures(username)).isZero();
 		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
+	}
+
+	/**
+	 * The records of a sign-in and its session stand or fall together: when the one transaction fails (here a
+	 * trigger refuses the session's device note), nothing is recorded, the answer is an error, and the browser is
+	 * not signed in.
+	 */
+	@Test
+	void aSignInWhoseRecordsCannotBeWrittenDoesNotStand() {
+		String username = DemoPersons.nth(jdbc, 82);
+		UUID accountId = jdbc.sql("select id from identity_account where username = :u").param("u", username)
+			.query(UUID.class).single();
+		jdbc.sql("""
+				create or replace function test_refuse_device() returns trigger language plpgsql as $$
+				begin
+				  if new.account_id = '%s' then raise exception 'refused by the test'; end if;
+				  return new;
+				end $$""".formatted(accountId)).update();
+		jdbc.sql("""
+				create trigger test_refuse_device before insert or update on identity_session_device
+				for each row execute function test_refuse_device()""").update();
+		try {
+			long signIns = audited("auth.sign-in", username);
+			Instant lastSignIn = lastSignIn(username);
+			ApiClient browser = new ApiClient(port);
+
+			Response signIn = browser.postForm("/login",
+					Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD));
+
+			assertThat(signIn.status()).isEqualTo(500);
+			assertThat(signIn.header("content-type")).startsWith("application/problem+json");
+			assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
+			assertThat(audited("auth.sign-in", username)).isEqualTo(signIns);
+			assertThat(lastSignIn(username)).isEqualTo(lastSignIn);
+		}
+		finally {
+			jdbc.sql("drop trigger test_refuse_device on identity_session_device").update();
+			jdbc.sql("drop function test_refuse_device()").update();
+		}
+		assertThat(new ApiClient(port).postForm("/login",
+				Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD)).status()).isEqualTo(200);
+	}
+
+	private Instant lastSignIn(String username) {
+		return jdbc.sql("select last_login_at from identity_account where username = :u").param("u", username)
+			.query(Instant.class).list().get(0);
 	}
 
 	private long audited(String action, String username) {
