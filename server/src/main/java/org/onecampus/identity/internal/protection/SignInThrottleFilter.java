@@ -74,32 +74,14 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				protection.failed(source, knownDevice);
 			}
 			else if (buffered.getStatus() == HttpStatus.OK.value()) {
-				var session = request.getSession(false);
-				var user = PendingSignIns.signedIn(session);
-				user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
-				// With a second factor nothing is forgiven or remembered until the code is right.
-				if (user.isEmpty() || !pendingSignIns.holdIfRequired(session, user.get(),
-						attempt.secondFactor(user.get().accountId()), buffered)) {
-					try {
-						protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
-								session == null ? null : session.getId(), request.getHeader("User-Agent"));
-					}
-					catch (RuntimeException ex) {
-						// Nothing of this sign-in was recorded (one transaction), so it does not stand: no session.
-						if (session != null) {
-							session.invalidate();
-						}
-						throw ex;
-					}
-					devices.issue(buffered, source.login(), request.isSecure());
-				}
+				signedIn(request, source, attempt, buffered);
 			}
 			answered = true;
 		}
 		finally {
 			try {
-				// the success handler's records when they were not written with the filter's (a sign-in held for
-				// its second factor, or one that failed after the handler): on their own, never lost
+				// the success handler's records when the filter did not get to write them (the request failed after
+				// the handler): on their own, never lost
 				attempt.takeRecords().run();
 			}
 			finally {
@@ -109,6 +91,40 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 					buffered.release();
 				}
 			}
+		}
+	}
+
+	/**
+	 * A password sign-in went through: scores the password, holds the sign-in for its second factor or forgives the
+	 * login and notes the session's device, and writes the success handler's records with the filter's, in one
+	 * transaction. If they cannot be written the sign-in does not stand.
+	 */
+	private void signedIn(HttpServletRequest request, SignInSource source, SignInAttempt attempt, BufferedAnswer buffered)
+			throws IOException {
+		var session = request.getSession(false);
+		var user = PendingSignIns.signedIn(session);
+		user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
+		// With a second factor nothing is forgiven or remembered until the code is right.
+		boolean held = user.isPresent() && pendingSignIns.holdIfRequired(session, user.get(),
+				attempt.secondFactor(user.get().accountId()), buffered);
+		try {
+			if (held) {
+				attempt.takeRecords().run();
+			}
+			else {
+				protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
+						session == null ? null : session.getId(), request.getHeader("User-Agent"));
+			}
+		}
+		catch (RuntimeException ex) {
+			// Nothing of this sign-in was recorded, so it does not stand: no session, no pending second step.
+			if (session != null) {
+				session.invalidate();
+			}
+			throw ex;
+		}
+		if (!held) {
+			devices.issue(buffered, source.login(), request.isSecure());
 		}
 	}
 

@@ -154,6 +154,43 @@ class SignInRecordsIntegrationTests {
 				Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD)).status()).isEqualTo(200);
 	}
 
+	/** Held for the second factor: if the password step cannot be recorded, there is no second step to take. */
+	@Test
+	void aSignInHeldForItsSecondFactorWhoseRecordsCannotBeWrittenLeavesNothingPending() {
+		String username = DemoPersons.nth(jdbc, 83);
+		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		String secret = browser.postJson("/api/v1/identity/account/mfa/totp", "").json().get("secret").asString();
+		assertThat(browser.postJson("/api/v1/identity/account/mfa/totp/confirmation",
+				"{\"code\":\"" + TotpCodes.code(secret, 0) + "\"}").status()).isEqualTo(200);
+		jdbc.sql("""
+				create or replace function test_refuse_audit() returns trigger language plpgsql as $$
+				begin
+				  if new.actor = '%s' and new.action = 'auth.sign-in' then raise exception 'refused by the test'; end if;
+				  return new;
+				end $$""".formatted(username)).update();
+		jdbc.sql("""
+				create trigger test_refuse_audit before insert on kernel_audit_event
+				for each row execute function test_refuse_audit()""").update();
+		ApiClient later = new ApiClient(port);
+		try {
+			long signIns = audited("auth.sign-in", username);
+
+			Response password = later.postForm("/login",
+					Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD));
+
+			assertThat(password.status()).isEqualTo(500);
+			assertThat(audited("auth.sign-in", username)).isEqualTo(signIns);
+		}
+		finally {
+			jdbc.sql("drop trigger test_refuse_audit on kernel_audit_event").update();
+			jdbc.sql("drop function test_refuse_audit()").update();
+		}
+		Response code = later.postForm("/login/mfa", Map.of("code", TotpCodes.code(secret, 1)));
+		assertThat(code.status()).as(code.body()).isEqualTo(401);
+		assertThat(code.body()).contains("auth.mfa-no-pending-sign-in");
+		assertThat(later.get("/api/v1/me").status()).isEqualTo(401);
+	}
+
 	private Instant lastSignIn(String username) {
 		return jdbc.sql("select last_login_at from identity_account where username = :u").param("u", username)
 			.query(Instant.class).list().get(0);
