@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 
 /**
  * Debian's headless Chromium driven by Playwright, started once per test JVM and shared by every
@@ -63,9 +64,13 @@ public final class Chromium {
 		return page;
 	}
 
-	/** Saves a full-page screenshot as {@code <name>.png} under {@link #SCREENSHOTS}. */
+	/**
+	 * Saves a full-page screenshot as {@code <name>.png} under {@link #SCREENSHOTS}, with transitions run to their
+	 * end: otherwise a tag or badge that has just appeared (Element Plus zooms them in) is caught half-drawn.
+	 */
 	public static void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true)
+			.setAnimations(ScreenshotAnimations.DISABLED));
 	}
 
 	private static synchronized void close() {
