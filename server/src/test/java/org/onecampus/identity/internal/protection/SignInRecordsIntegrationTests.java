@@ -93,10 +93,7 @@ class SignInRecordsIntegrationTests {
 	@Test
 	void aSignInHeldForItsSecondFactorIsStillRecordedButNothingIsForgivenBeforeTheCode() {
 		String username = DemoPersons.nth(jdbc, 81);
-		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
-		String secret = browser.postJson("/api/v1/identity/account/mfa/totp", "").json().get("secret").asString();
-		assertThat(browser.postJson("/api/v1/identity/account/mfa/totp/confirmation",
-				"{\"code\":\"" + TotpCodes.code(secret, 0) + "\"}").status()).isEqualTo(200);
+		String secret = enrolAnAuthenticator(username);
 		ApiClient later = new ApiClient(port);
 		assertThat(later.postForm("/login", Map.of("username", username, "password", "wrong-Password-1")).status())
 			.isEqualTo(401);
@@ -158,10 +155,7 @@ class SignInRecordsIntegrationTests {
 	@Test
 	void aSignInHeldForItsSecondFactorWhoseRecordsCannotBeWrittenLeavesNothingPending() {
 		String username = DemoPersons.nth(jdbc, 83);
-		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
-		String secret = browser.postJson("/api/v1/identity/account/mfa/totp", "").json().get("secret").asString();
-		assertThat(browser.postJson("/api/v1/identity/account/mfa/totp/confirmation",
-				"{\"code\":\"" + TotpCodes.code(secret, 0) + "\"}").status()).isEqualTo(200);
+		String secret = enrolAnAuthenticator(username);
 		jdbc.sql("""
 				create or replace function test_refuse_audit() returns trigger language plpgsql as $$
 				begin
@@ -194,6 +188,15 @@ class SignInRecordsIntegrationTests {
 	private Instant lastSignIn(String username) {
 		return jdbc.sql("select last_login_at from identity_account where username = :u").param("u", username)
 			.query(Instant.class).list().get(0);
+	}
+
+	/** @return the TOTP secret of the authenticator the person just enrolled and confirmed */
+	private String enrolAnAuthenticator(String username) {
+		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		String secret = browser.postJson("/api/v1/identity/account/mfa/totp", "").json().get("secret").asString();
+		assertThat(browser.postJson("/api/v1/identity/account/mfa/totp/confirmation",
+				"{\"code\":\"" + TotpCodes.code(secret, 0) + "\"}").status()).isEqualTo(200);
+		return secret;
 	}
 
 	private long audited(String action, String username) {
