@@ -10,8 +10,9 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * sign-in but the Argon2id verification (the same libargon2 call and parameters as the JMH hashing side and
  * the server), with no framework, no session, no database, no audit. It answers the JMH browser exactly as
  * OneCampus does ({@code GET /api/v1/csrf} and {@code POST /login} set an {@code XSRF-TOKEN} cookie, success
- * is 200 JSON, a wrong password 401), with the same bound on concurrent hashes (one per core).
+ * is 200 JSON, a wrong password 401), with the same bound on concurrent hashes (one per core) kept the same way:
+ * the request threads hand each hash to that many hashing threads.
  * <p>
  * Run the alternating ratio against it to see how much of the hashing rate is left once only the HTTP
  * client, the loopback network and a minimal HTTP server share the two cores with the hash: no sign-in
@@ -36,8 +38,8 @@ public final class HashOnlyServer {
 
 	public static void main(String[] args) throws Exception {
 		int port = args.length > 0 ? Integer.parseInt(args[0]) : 18499;
-		Semaphore permits = new Semaphore(args.length > 1 ? Integer.parseInt(args[1])
-				: Runtime.getRuntime().availableProcessors(), true);
+		ExecutorService hashers = Executors.newFixedThreadPool(args.length > 1 ? Integer.parseInt(args[1])
+				: Runtime.getRuntime().availableProcessors());
 		PasswordSignInBenchmark.Hashes hashes = new PasswordSignInBenchmark.Hashes();
 		hashes.hash();
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -46,13 +48,12 @@ public final class HashOnlyServer {
 		server.createContext("/login", exchange -> {
 			Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			boolean ok;
-			permits.acquireUninterruptibly();
 			try {
-				ok = PasswordSignInBenchmark.PASSWORD.equals(form.get("password"))
-						&& MessageDigest.isEqual(PasswordSignInBenchmark.nativeHash(hashes), hashes.expected);
+				ok = hashers.submit(() -> PasswordSignInBenchmark.PASSWORD.equals(form.get("password"))
+						&& MessageDigest.isEqual(PasswordSignInBenchmark.nativeHash(hashes), hashes.expected)).get();
 			}
-			finally {
-				permits.release();
+			catch (InterruptedException | ExecutionException ex) {
+				throw new IOException(ex);
 			}
 			answer(exchange, ok ? 200 : 401, ok ? "{\"redirect\":\"/\"}" : "{\"status\":401}");
 		});

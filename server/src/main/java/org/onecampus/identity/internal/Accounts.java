@@ -28,15 +28,20 @@ class Accounts {
 		return findForSignIn(login).map(SignInAccount::user);
 	}
 
-	/** An account as a sign-in finds it: the principal, and whether the account has an enabled second factor. */
-	record SignInAccount(CampusUser user, boolean secondFactor) {
+	/**
+	 * An account as a sign-in finds it: the principal, whether the account has an enabled second factor, and
+	 * whether its stored password has been scored for the weak-password report.
+	 */
+	record SignInAccount(CampusUser user, boolean secondFactor, boolean passwordScored) {
 	}
 
-	/** {@link #findByLogin}, also telling whether the account has a second factor (the sign-in asks next). */
+	/** {@link #findByLogin}, also telling what the sign-in asks next: the second factor, the password's score. */
 	Optional<SignInAccount> findForSignIn(String login) {
-		// The account, its permissions and its second factor in one statement: one round trip per sign-in, not three.
+		// The account, its permissions, its second factor and whether its password was scored in one statement: one
+		// round trip per sign-in, not four.
 		return jdbc.sql("""
 				select a.id, a.person_id, a.username, a.password_hash, a.enabled, p.name,
+				  a.password_scored_at is not null as password_scored,
 				  array(%s) as permissions,
 				  exists (select 1 from identity_mfa_totp t where t.account_id = a.id and t.enabled) as second_factor
 				from identity_account a join identity_person p on p.id = a.person_id
@@ -53,7 +58,8 @@ class Accounts {
 			.query((rs, n) -> new SignInAccount(new CampusUser(rs.getObject("id", UUID.class),
 					rs.getObject("person_id", UUID.class), rs.getString("username"), rs.getString("name"),
 					rs.getString("password_hash"), rs.getBoolean("enabled"),
-					List.of((String[]) rs.getArray("permissions").getArray())), rs.getBoolean("second_factor")))
+					List.of((String[]) rs.getArray("permissions").getArray())), rs.getBoolean("second_factor"),
+					rs.getBoolean("password_scored")))
 			.optional();
 	}
 

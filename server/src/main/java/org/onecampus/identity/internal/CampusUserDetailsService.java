@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import java.util.Map;
 
 import org.onecampus.identity.CampusUser;
+import org.onecampus.identity.internal.passwords.SignInPasswordScoring.StoredPassword;
 import org.onecampus.identity.internal.protection.SignInAttempt;
 import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
@@ -29,7 +30,8 @@ class CampusUserDetailsService implements UserDetailsService, UserDetailsPasswor
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		var account = accounts.findForSignIn(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-		SignInAttempt.noteSecondFactor(account.user().accountId(), account.secondFactor());
+		SignInAttempt.noteAccount(account.user().accountId(), account.secondFactor(),
+				StoredPassword.of(account.user().getPassword(), account.passwordScored()));
 		return account.user();
 	}
 

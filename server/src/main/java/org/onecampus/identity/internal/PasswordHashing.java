@@ -1,7 +1,12 @@
 package org.onecampus.identity.internal;
 
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.onecampus.identity.internal.passwords.LegacyPasswordHashes;
 
@@ -11,12 +16,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Argon2id with the OWASP parameters (m=19 MiB, t=2, p=1) — computed by the system's libargon2 when
  * present ({@link NativeArgon2id}), by BouncyCastle otherwise; both read and write the same encoded form —
- * with at most a bounded number of hashes
- * computed at once so that a login storm queues instead of exhausting memory. Imported legacy
- * hashes (MD5, SHA-1, bcrypt) are accepted and reported as needing an upgrade, so that the sign-in
- * stores an Argon2id hash in their place.
+ * with at most a bounded number of hashes computed at once so that a login storm queues instead of
+ * exhausting memory. Imported legacy hashes (MD5, SHA-1, bcrypt) are accepted and reported as needing an
+ * upgrade, so that the sign-in stores an Argon2id hash in their place.
+ * <p>
+ * The bound is a fixed set of hashing threads ({@code argon2-hasher-N}, one per allowed hash) that every
+ * caller hands its hash to, first come first served. Not a semaphore on the callers' own threads: each
+ * hash needs 19 MiB, and the C allocator keeps one such block per thread that ever hashed (up to eight
+ * arenas per core), so hashes spread over a web server's many request threads each start in a block
+ * that has long left the caches, and hold that much more memory. On the same few threads each hash
+ * reuses a block still warm from the previous one: on two cores this alone raised password sign-ins per
+ * second by about a fifteenth ({@code docs/benchmarks.md}, session 8).
  */
-final class PasswordHashing implements PasswordEncoder {
+final class PasswordHashing implements PasswordEncoder, AutoCloseable {
 
 	static final int MEMORY_KIB = 19 * 1024;
 
@@ -29,7 +41,8 @@ final class PasswordHashing implements PasswordEncoder {
 	/** The same Argon2id in C when the system has libargon2 (faster); BouncyCastle's {@link #argon2} otherwise. */
 	private final Optional<NativeArgon2id> fast;
 
-	private final Semaphore permits;
+	/** The hashing threads; their queue is where a login storm waits. */
+	private final ExecutorService hashers;
 
 	private final int maxConcurrent;
 
@@ -43,7 +56,12 @@ final class PasswordHashing implements PasswordEncoder {
 		if (maxConcurrent < 1) {
 			throw new IllegalArgumentException("at least one hash at once, not " + maxConcurrent);
 		}
-		this.permits = new Semaphore(maxConcurrent, true);
+		AtomicInteger created = new AtomicInteger();
+		this.hashers = Executors.newFixedThreadPool(maxConcurrent, work -> {
+			Thread thread = new Thread(work, "argon2-hasher-" + created.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.maxConcurrent = maxConcurrent;
 		this.fast = fast;
 	}
@@ -81,13 +99,42 @@ final class PasswordHashing implements PasswordEncoder {
 		return legacy.recognises(encoded) || argon2.upgradeEncoding(encoded);
 	}
 
-	private <T> T bounded(java.util.function.Supplier<T> work) {
-		permits.acquireUninterruptibly();
+	/** Stops the hashing threads once the hashes already asked for are done (the application is stopping). */
+	@Override
+	public void close() {
+		hashers.shutdown();
+	}
+
+	/**
+	 * Runs {@code work} on a hashing thread and waits for it. An interrupt does not abandon the hash (the
+	 * sign-in it belongs to is still being answered): the caller waits on and keeps its interrupt flag.
+	 */
+	private <T> T bounded(Supplier<T> work) {
+		Future<T> result = hashers.submit(work::get);
+		boolean interrupted = false;
 		try {
-			return work.get();
+			while (true) {
+				try {
+					return result.get();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					if (ex.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
 		}
 		finally {
-			permits.release();
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,10 @@ import org.springframework.stereotype.Component;
  * as soon as the password is verified and a login storm does not pay for it twice. A password whose
  * stored hash was already scored in the last {@link #RESCORE_AFTER} is not scored again (a new
  * password, an imported hash or a re-hash changes the stored hash and is scored at its first
- * sign-in). When the queue is full the score is skipped; the next sign-in scores again, as after a
- * failed score.
+ * sign-in). The sign-in's own account lookup tells which hash is stored and whether it was scored
+ * ({@link StoredPassword}), so a sign-in whose password was scored recently is not even handed to the
+ * thread. When the queue is full the score is skipped; the next sign-in scores again, as after a failed
+ * score.
  */
 @Component
 public class SignInPasswordScoring implements DisposableBean {
@@ -68,7 +71,23 @@ public class SignInPasswordScoring implements DisposableBean {
 		}
 	});
 
+	/** How many sign-ins were handed to the background thread (the others were known to be scored). */
+	private final AtomicLong handedOver = new AtomicLong();
+
 	private record Scored(int hashDigest, Instant at) {
+	}
+
+	/**
+	 * What a sign-in's account lookup saw of the stored password.
+	 * @param hashDigest a digest of the stored hash (not the hash: it is only compared with the one scored last)
+	 * @param scored whether the account has a score
+	 */
+	public record StoredPassword(int hashDigest, boolean scored) {
+
+		/** @param hash the stored hash as read; null when there is none */
+		public static StoredPassword of(String hash, boolean scored) {
+			return new StoredPassword(digest(hash), scored);
+		}
 	}
 
 	SignInPasswordScoring(JdbcClient jdbc, PasswordRecords records, PasswordPolicy policy, Clock clock) {
@@ -82,11 +101,19 @@ public class SignInPasswordScoring implements DisposableBean {
 	 * Scores the password in the background (see the class comment); returns at once.
 	 * @param accountId the account that just signed in, whichever of its identifiers was typed; not null
 	 * @param password what was typed; null is ignored
+	 * @param stored what the sign-in's account lookup saw of the stored password, if it noted it: when that hash
+	 * was scored recently nothing more is done; without it the background thread reads the account to decide
 	 */
-	public void score(UUID accountId, String password) {
-		if (password != null) {
+	public void score(UUID accountId, String password, Optional<StoredPassword> stored) {
+		if (password != null && !stored.map(s -> scoredRecently(accountId, s, clock.instant())).orElse(false)) {
+			handedOver.incrementAndGet();
 			worker.execute(() -> scoreNow(accountId, password));
 		}
+	}
+
+	/** @return how many sign-ins were handed to the background thread since start */
+	long handedOver() {
+		return handedOver.get();
 	}
 
 	/** Scores on the caller's thread: what the background thread does for each sign-in. */
@@ -102,11 +129,9 @@ public class SignInPasswordScoring implements DisposableBean {
 			return;
 		}
 		Account account = found.get();
-		int hashDigest = String.valueOf(account.hash()).hashCode();
+		int hashDigest = digest(account.hash());
 		Instant now = clock.instant();
-		Scored before = scored.get(account.id());
-		if (account.scored() && before != null && before.hashDigest() == hashDigest
-				&& before.at().plus(RESCORE_AFTER).isAfter(now)) {
+		if (scoredRecently(account.id(), new StoredPassword(hashDigest, account.scored()), now)) {
 			return;
 		}
 		try {
@@ -123,6 +148,17 @@ public class SignInPasswordScoring implements DisposableBean {
 			// The person is signed in; a failed score must not undo that. The next sign-in scores again.
 			log.warn("Could not score the sign-in password of account {}", account.id(), ex);
 		}
+	}
+
+	/** Whether this node scored that stored hash of the account within {@link #RESCORE_AFTER} and the score is stored. */
+	private boolean scoredRecently(UUID accountId, StoredPassword stored, Instant now) {
+		Scored before = scored.get(accountId);
+		return stored.scored() && before != null && before.hashDigest() == stored.hashDigest()
+				&& before.at().plus(RESCORE_AFTER).isAfter(now);
+	}
+
+	private static int digest(String hash) {
+		return String.valueOf(hash).hashCode();
 	}
 
 	private record Account(UUID id, String hash, boolean scored) {

@@ -69,16 +69,30 @@ class LoginThrottles {
 			.update();
 	}
 
-	/** @return the latest time until which any of the given keys is refused, if one is refused at {@code now} */
-	Optional<Instant> blockedUntil(SignInSource source, boolean knownDevice, Instant now) {
+	/**
+	 * Where a sign-in attempt stands before its password is checked.
+	 * @param blockedUntil the latest time until which any of its keys is refused, if one is refused now
+	 * @param forgivable whether its login has failures or an account throttle that a success would forgive
+	 */
+	record Standing(Optional<Instant> blockedUntil, boolean forgivable) {
+	}
+
+	/** @return the attempt's {@link Standing} at {@code now}, in one statement */
+	Standing standing(SignInSource source, boolean knownDevice, Instant now) {
 		return jdbc.sql("""
-				select max(blocked_until) from identity_login_throttle where blocked_until > :now and (
-				  (kind = 'ACCOUNT' and throttle_key = :login)
-				  or (not :device and kind = 'SOURCE' and throttle_key = :ip)
-				  or (not :device and kind = 'SUBNET' and throttle_key = :subnet))""")
+				select (select max(blocked_until) from identity_login_throttle where blocked_until > :now and (
+				          (kind = 'ACCOUNT' and throttle_key = :login)
+				          or (not :device and kind = 'SOURCE' and throttle_key = :ip)
+				          or (not :device and kind = 'SUBNET' and throttle_key = :subnet))) as blocked_until,
+				       exists (select 1 from identity_login_failure where login = :login)
+				       or exists (select 1 from identity_login_throttle where kind = 'ACCOUNT' and throttle_key = :login)
+				         as forgivable""")
 			.param("now", at(now)).param("login", source.login()).param("ip", source.ip())
 			.param("subnet", source.subnet()).param("device", knownDevice)
-			.query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+			.query((rs, n) -> new Standing(
+					Optional.ofNullable(rs.getObject("blocked_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+					rs.getBoolean("forgivable")))
+			.single();
 	}
 
 	/** A successful sign-in forgives that login's failures (never the address's). */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.onecampus.identity.internal.passwords.SignInPasswordScoring.StoredPassword;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -13,8 +14,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Spring Security authenticates until it has decided on the answer. Two things are handed to the filter on
  * the way, each to save the sign-in a round trip to the database:
  * <ul>
- * <li>the account lookup notes whether the account has a second factor (its query answers that too), so the
- * filter need not ask again before holding the sign-in for the code;</li>
+ * <li>the account lookup notes whether the account has a second factor and what it saw of the stored password
+ * (its query answers both), so the filter need not ask again before holding the sign-in for the code, nor
+ * the weak-password scoring read the account to learn that this password was scored already;</li>
  * <li>the success handler's records (last sign-in, audit entry, module event) are not written at once but
  * handed to the filter, which writes them in one transaction with its own (forgiven failures, the session's
  * device note). Without a filter following the request, they are written at once, as before.</li>
@@ -27,6 +29,8 @@ public final class SignInAttempt {
 	private UUID secondFactorAccount;
 
 	private boolean secondFactor;
+
+	private StoredPassword storedPassword;
 
 	private Runnable records;
 
@@ -44,12 +48,14 @@ public final class SignInAttempt {
 	 * The account lookup's note, on the current request if a sign-in filter follows it (otherwise nothing).
 	 * @param accountId the account found for the login
 	 * @param enrolled whether it has an enabled second factor
+	 * @param password what the lookup saw of its stored password
 	 */
-	public static void noteSecondFactor(UUID accountId, boolean enrolled) {
+	public static void noteAccount(UUID accountId, boolean enrolled, StoredPassword password) {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				&& attributes.getRequest().getAttribute(ATTRIBUTE) instanceof SignInAttempt attempt) {
 			attempt.secondFactorAccount = accountId;
 			attempt.secondFactor = enrolled;
+			attempt.storedPassword = password;
 		}
 	}
 
@@ -69,6 +75,11 @@ public final class SignInAttempt {
 	/** @return whether the account has a second factor, if its lookup on this request noted it */
 	Optional<Boolean> secondFactor(UUID accountId) {
 		return accountId.equals(secondFactorAccount) ? Optional.of(secondFactor) : Optional.empty();
+	}
+
+	/** @return what the account lookup on this request saw of the account's stored password, if it noted it */
+	Optional<StoredPassword> storedPassword(UUID accountId) {
+		return accountId.equals(secondFactorAccount) ? Optional.ofNullable(storedPassword) : Optional.empty();
 	}
 
 	/** @return the success handler's records not written yet (none after this call) */

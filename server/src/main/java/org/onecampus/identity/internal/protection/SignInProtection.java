@@ -51,10 +51,25 @@ class SignInProtection {
 		this.clock = clock;
 	}
 
+	/**
+	 * Where a password sign-in stands before its password is checked.
+	 * @param retryAfter how long the caller must wait before trying again, if it is throttled now
+	 * @param forgivable whether its success has failures or an account throttle to forgive; when not, the success
+	 * writes nothing for them (a failure recorded meanwhile, by a concurrent attempt, then stays: as if it had come
+	 * just after the success)
+	 */
+	record Standing(Optional<Duration> retryAfter, boolean forgivable) {
+	}
+
+	Standing standing(SignInSource source, boolean knownDevice) {
+		Instant now = clock.instant();
+		LoginThrottles.Standing standing = throttles.standing(source, knownDevice, now);
+		return new Standing(standing.blockedUntil().map(until -> Duration.between(now, until)), standing.forgivable());
+	}
+
 	/** @return how long the caller must wait before trying again, if it is throttled now */
 	Optional<Duration> retryAfter(SignInSource source, boolean knownDevice) {
-		Instant now = clock.instant();
-		return throttles.blockedUntil(source, knownDevice, now).map(until -> Duration.between(now, until));
+		return standing(source, knownDevice).retryAfter();
 	}
 
 	/**
@@ -105,18 +120,22 @@ class SignInProtection {
 	 */
 	@Transactional
 	void signedIn(SignInSource source, UUID accountId, String session, String userAgent) {
-		signedIn(source, () -> {
+		signedIn(source, true, () -> {
 		}, accountId, session, userAgent);
 	}
 
 	/**
 	 * {@link #signedIn(SignInSource, UUID, String, String)} with the success handler's records of the same sign-in
 	 * (last sign-in, audit entry, event: {@link SignInAttempt#record}) in the same transaction: one commit.
+	 * @param forgivable the attempt's {@link Standing#forgivable()}: without failures to forgive none are deleted
 	 */
 	@Transactional
-	void signedIn(SignInSource source, Runnable records, UUID accountId, String session, String userAgent) {
+	void signedIn(SignInSource source, boolean forgivable, Runnable records, UUID accountId, String session,
+			String userAgent) {
 		records.run();
-		throttles.succeeded(source.login());
+		if (forgivable) {
+			throttles.succeeded(source.login());
+		}
 		if (session != null && accountId != null) {
 			sessions.signedIn(session, accountId, source.ip(), userAgent);
 		}

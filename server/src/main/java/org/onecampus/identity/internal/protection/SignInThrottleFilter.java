@@ -60,9 +60,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 		SignInSource source = SignInSource.of(request.getParameter("username"), request.getRemoteAddr());
 		boolean knownDevice = devices.recognises(request, source.login());
 		KnownDevice.note(request, knownDevice);
-		var wait = protection.retryAfter(source, knownDevice);
-		if (wait.isPresent()) {
-			tooMany(request, response, wait.get());
+		var standing = protection.standing(source, knownDevice);
+		if (standing.retryAfter().isPresent()) {
+			tooMany(request, response, standing.retryAfter().get());
 			return;
 		}
 		var attempt = SignInAttempt.start(request);
@@ -74,7 +74,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				protection.failed(source, knownDevice);
 			}
 			else if (buffered.getStatus() == HttpStatus.OK.value()) {
-				signedIn(request, source, attempt, buffered);
+				signedIn(request, source, standing.forgivable(), attempt, buffered);
 			}
 			answered = true;
 		}
@@ -99,11 +99,12 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	 * login and notes the session's device, and writes the success handler's records with the filter's, in one
 	 * transaction. If they cannot be written the sign-in does not stand.
 	 */
-	private void signedIn(HttpServletRequest request, SignInSource source, SignInAttempt attempt, BufferedAnswer buffered)
-			throws IOException {
+	private void signedIn(HttpServletRequest request, SignInSource source, boolean forgivable, SignInAttempt attempt,
+			BufferedAnswer buffered) throws IOException {
 		var session = request.getSession(false);
 		var user = PendingSignIns.signedIn(session);
-		user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password")));
+		user.ifPresent(signedIn -> scoring.score(signedIn.accountId(), request.getParameter("password"),
+				attempt.storedPassword(signedIn.accountId())));
 		// With a second factor nothing is forgiven or remembered until the code is right.
 		boolean held = user.isPresent() && pendingSignIns.holdIfRequired(session, user.get(),
 				attempt.secondFactor(user.get().accountId()), buffered);
@@ -112,7 +113,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				attempt.takeRecords().run();
 			}
 			else {
-				protection.signedIn(source, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
+				protection.signedIn(source, forgivable, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
 						session == null ? null : session.getId(), request.getHeader("User-Agent"));
 			}
 		}

@@ -114,6 +114,34 @@ class WeakPasswordReportIntegrationTests {
 		assertThat(scoredAt(username)).isNotEqualTo(first);
 	}
 
+	/**
+	 * The sign-in's own account lookup says the stored hash was scored: a password scored recently is not even
+	 * handed to the background scorer (no second read of the account per sign-in), a new stored hash is.
+	 */
+	@Test
+	void aSignInWhosePasswordWasJustScoredIsNotHandedToTheScorerAgain() {
+		DemoPeople people = new DemoPeople(jdbc);
+		String username = people.undergraduate(23).username();
+		people.storeHash(username, encoder.encode("Lantern#2718-wavelet"));
+		jdbc.sql("update identity_account set password_scored_at = null where username = :u").param("u", username).update();
+
+		long before = scoring.handedOver();
+		new ApiClient(port).signIn(username, "Lantern#2718-wavelet");
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scoredAt(username) != null);
+		Object first = scoredAt(username);
+		assertThat(scoring.handedOver()).isEqualTo(before + 1);
+
+		new ApiClient(port).signIn(username, "Lantern#2718-wavelet");
+		new ApiClient(port).signIn(phone(username), "Lantern#2718-wavelet");
+		assertThat(scoring.handedOver()).isEqualTo(before + 1);
+
+		// A new stored hash (an import, an administrator's reset): handed over and scored again.
+		people.storeHash(username, encoder.encode("Lantern#2718-wavelet"));
+		new ApiClient(port).signIn(username, "Lantern#2718-wavelet");
+		assertThat(scoring.handedOver()).isEqualTo(before + 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !first.equals(scoredAt(username)));
+	}
+
 	@Test
 	void aDepartmentAdministratorSeesOnlyTheirSubtree() {
 		// From the middle of the roster, where the demo profile flags weak accounts and other tests pick nobody.

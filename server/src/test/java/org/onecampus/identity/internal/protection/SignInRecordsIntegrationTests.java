@@ -90,6 +90,53 @@ class SignInRecordsIntegrationTests {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * The sign-in's throttle check also tells whether the login has anything to forgive: a success without failures
+	 * behind it deletes nothing (one statement fewer per sign-in), one after a failure forgives it.
+	 */
+	@Test
+	void aSignInWithNothingToForgiveDeletesNothingAndOneAfterAFailureForgivesIt() {
+		String username = DemoPersons.nth(jdbc, 84);
+		assertThat(failures(username)).isZero();
+		jdbc.sql("create table test_forgiveness_log (tbl text, query text)").update();
+		jdbc.sql("""
+				create function test_log_delete() returns trigger language plpgsql as $$
+				begin
+				  insert into test_forgiveness_log values (tg_table_name, current_query());
+				  return null;
+				end $$""").update();
+		for (String table : List.of("identity_login_failure", "identity_login_throttle")) {
+			jdbc.sql("create trigger test_log_delete after delete on " + table
+					+ " for each statement execute function test_log_delete()").update();
+		}
+		try {
+			ApiClient browser = new ApiClient(port);
+			assertThat(browser.postForm("/login", Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD))
+				.status()).isEqualTo(200);
+			assertThat(forgivenessStatements()).isZero();
+
+			assertThat(new ApiClient(port).postForm("/login", Map.of("username", username, "password", "wrong-Password-1"))
+				.status()).isEqualTo(401);
+			assertThat(failures(username)).isEqualTo(1);
+			assertThat(new ApiClient(port).postForm("/login",
+					Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD)).status()).isEqualTo(200);
+			assertThat(failures(username)).isZero();
+			assertThat(forgivenessStatements()).isPositive();
+		}
+		finally {
+			for (String table : List.of("identity_login_failure", "identity_login_throttle")) {
+				jdbc.sql("drop trigger test_log_delete on " + table).update();
+			}
+			jdbc.sql("drop function test_log_delete()").update();
+			jdbc.sql("drop table test_forgiveness_log").update();
+		}
+	}
+
+	/** Deletes by login (a sign-in's forgiveness), not the hourly purge's by age. */
+	private long forgivenessStatements() {
+		return jdbc.sql("select count(*) from test_forgiveness_log where query like '%login = %'").query(Long.class).single();
+	}
+
 	@Test
 	void aSignInHeldForItsSecondFactorIsStillRecordedButNothingIsForgivenBeforeTheCode() {
 		String username = DemoPersons.nth(jdbc, 81);
