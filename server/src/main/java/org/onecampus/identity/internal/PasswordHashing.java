@@ -22,11 +22,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>
  * The bound is a fixed set of hashing threads ({@code argon2-hasher-N}, one per allowed hash) that every
  * caller hands its hash to, first come first served. Not a semaphore on the callers' own threads: each
- * hash needs 19 MiB, and the C allocator keeps one such block per thread that ever hashed (up to eight
- * arenas per core), so hashes spread over a web server's many request threads each start in a block
- * that has long left the caches, and hold that much more memory. On the same few threads each hash
- * reuses a block still warm from the previous one: on two cores this alone raised password sign-ins per
- * second by about a fifteenth ({@code docs/benchmarks.md}, session 8).
+ * hash needs 19 MiB, and the C allocator keeps the block of the last hash in each of its arenas (one per
+ * thread, up to eight per core), so hashes spread over a web server's many request threads leave a 19 MiB
+ * block behind on every one of them: on two cores, ten request threads that took turns hashing held about
+ * 400 MB more than two hashing threads do ({@code docs/benchmarks.md}, session 8). With the bound on threads
+ * the memory of hashing is the bound times 19 MiB, on any number of cores.
  */
 final class PasswordHashing implements PasswordEncoder, AutoCloseable {
 
