@@ -24,8 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * caller hands its hash to, first come first served. Not a semaphore on the callers' own threads: each
  * hash needs 19 MiB, and the C allocator keeps the block of the last hash in each of its arenas (one per
  * thread, up to eight per core), so hashes spread over a web server's many request threads leave a 19 MiB
- * block behind on every one of them: on two cores, ten request threads that took turns hashing held about
- * 400 MB more than two hashing threads do ({@code docs/benchmarks.md}, session 8). With the bound on threads
+ * block behind on every one of them: on two cores, after the same sign-ins from a fresh start, request threads
+ * that took turns hashing held 818 MB resident against 608 MB with two hashing threads, and 911 MB after a longer
+ * load ({@code docs/benchmarks.md}, sessions 8 and 9). With the bound on threads
  * the memory of hashing is the bound times 19 MiB, on any number of cores.
  */
 final class PasswordHashing implements PasswordEncoder, AutoCloseable {

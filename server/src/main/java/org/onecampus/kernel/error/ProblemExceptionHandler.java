@@ -126,8 +126,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
 	}
 
+	/** Also a database that cannot serve now (503) or a request that lost against a concurrent one (409). */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		var trouble = DatabaseTrouble.of(ex);
+		if (trouble.isPresent()) {
+			return trouble.get().answer(problems, request, ex);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return ResponseEntity.internalServerError()
 			.body(problems.create(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
