@@ -2,23 +2,19 @@ package org.onecampus.kernel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
+import org.onecampus.support.RequestTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.SessionRepository;
-import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * The session store reads a signed-in browser's session without a transaction of its own (one round trip less
@@ -45,33 +41,13 @@ class SessionStoreIntegrationTests {
 		String username = DemoPersons.nth(jdbc, 85);
 		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
 
-		List<String> sessionTransactions = new CopyOnWriteArrayList<>();
-		TransactionExecutionListener listener = new TransactionExecutionListener() {
-			@Override
-			public void afterBegin(TransactionExecution transaction, Throwable failure) {
-				// the request's own; Spring Session's transactions have no name, the platform's are named after methods
-				String name = transaction.getTransactionName();
-				if (Thread.currentThread().getName().contains("-exec-") && (name == null || name.isEmpty())) {
-					sessionTransactions.add(name == null ? "" : name);
-				}
-			}
-		};
-		ConfigurableTransactionManager manager = (ConfigurableTransactionManager) transactions;
-		var original = manager.getTransactionExecutionListeners();
-		var listening = new CopyOnWriteArrayList<>(original);
-		listening.add(listener);
-		manager.setTransactionExecutionListeners(listening);
-		Response me;
-		try {
-			me = browser.get("/api/v1/me");
-		}
-		finally {
-			manager.setTransactionExecutionListeners(original);
-		}
+		var seen = RequestTransactions.seen();
+		Response me = RequestTransactions.during(transactions, seen, () -> browser.get("/api/v1/me"));
 
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().get("username").asString()).isEqualTo(username);
-		assertThat(sessionTransactions).hasSize(1);
+		// Spring Session's transactions have no name, the platform's are named after their methods
+		assertThat(seen.begun().stream().filter(String::isEmpty)).hasSize(1);
 		// the store is still found by principal (the sessions list, signing out everywhere)
 		assertThat(((FindByIndexNameSessionRepository<?>) sessions).findByPrincipalName(username)).isNotEmpty();
 	}

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.onecampus.identity.internal.mfa.TotpCodes;
@@ -14,13 +13,11 @@ import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
 import org.onecampus.support.DemoPersons;
 import org.onecampus.support.IntegrationTest;
+import org.onecampus.support.RequestTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * What a successful password sign-in writes (last sign-in, audit entry, forgiven failures, the session's device
@@ -50,33 +47,14 @@ class SignInRecordsIntegrationTests {
 		long signIns = audited("auth.sign-in", username);
 		Instant before = Instant.now();
 
-		List<String> committed = new CopyOnWriteArrayList<>();
-		TransactionExecutionListener listener = new TransactionExecutionListener() {
-			@Override
-			public void afterCommit(TransactionExecution transaction, Throwable failure) {
-				// the request's own (Spring Session's are unnamed; background work runs on other threads)
-				if (failure == null && Thread.currentThread().getName().contains("-exec-")
-						&& transaction.getTransactionName().startsWith("org.onecampus")) {
-					committed.add(transaction.getTransactionName());
-				}
-			}
-		};
-		// a new collection, swapped in and out whole: background threads may be iterating the manager's own
-		ConfigurableTransactionManager manager = (ConfigurableTransactionManager) transactions;
-		var original = manager.getTransactionExecutionListeners();
-		var listening = new CopyOnWriteArrayList<>(original);
-		listening.add(listener);
-		manager.setTransactionExecutionListeners(listening);
-		Response signIn;
-		try {
-			signIn = browser.postForm("/login", Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD));
-		}
-		finally {
-			manager.setTransactionExecutionListeners(original);
-		}
+		var seen = RequestTransactions.seen();
+		Response signIn = RequestTransactions.during(transactions, seen, () -> browser.postForm("/login",
+				Map.of("username", username, "password", IntegrationTest.DEMO_PASSWORD)));
 
 		assertThat(signIn.status()).isEqualTo(200);
-		assertThat(committed).containsExactly(SignInProtection.class.getName() + ".signedIn");
+		// the platform's own (Spring Session's are unnamed)
+		assertThat(seen.committed().stream().filter(name -> name.startsWith("org.onecampus")))
+			.containsExactly(SignInProtection.class.getName() + ".signedIn");
 		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
 		assertThat(jdbc.sql("""
 				select cast(details as jsonb) ->> 'newDevice' from kernel_audit_event where action = 'auth.sign-in' and actor = :u
