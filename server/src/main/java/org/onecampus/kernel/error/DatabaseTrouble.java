@@ -1,5 +1,6 @@
 package org.onecampus.kernel.error;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -54,24 +56,16 @@ enum DatabaseTrouble {
 		this.errorCode = errorCode;
 	}
 
-	HttpStatus status() {
-		return status;
-	}
-
-	String errorCode() {
-		return errorCode;
-	}
-
 	/**
 	 * The answer: problem+json with this trouble's status and code (the detail names the seconds to wait), and
 	 * {@code Retry-After} when the database is unavailable. Logs the failure for the operators: a warning with its
-	 * cause when the database is unavailable, one line when a request lost against a concurrent one.
+	 * cause when the database is unavailable, one line when a request lost against a concurrent one. On the error
+	 * page's dispatch (a filter failed) the path and the problem's {@code instance} are those the client asked for.
 	 */
 	ResponseEntity<ProblemDetail> answer(Problems problems, HttpServletRequest request, Throwable failure) {
-		String cause = mostSpecificCause(failure).toString();
-		// on the error page's dispatch (a filter failed) the path the client asked for
-		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		path = path == null ? request.getRequestURI() : path;
+		String cause = NestedExceptionUtils.getMostSpecificCause(failure).toString();
+		Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = asked == null ? request.getRequestURI() : asked.toString();
 		if (this == UNAVAILABLE) {
 			log.warn("Database unavailable on {}: {}", path, cause);
 		}
@@ -82,15 +76,9 @@ enum DatabaseTrouble {
 		if (this == UNAVAILABLE) {
 			answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 		}
-		return answer.body(problems.create(request, status, errorCode, RETRY_AFTER_SECONDS));
-	}
-
-	private static Throwable mostSpecificCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
+		ProblemDetail problem = problems.create(request, status, errorCode, RETRY_AFTER_SECONDS);
+		problem.setInstance(URI.create(path));
+		return answer.body(problem);
 	}
 
 	/** The trouble behind a failure, looking through its causes; empty when it is not the database's. */

@@ -31,16 +31,11 @@ class ProblemErrorController implements ErrorController {
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		// a filter's failure (the sign-in's records, the session store) that was the database's, not ours
 		if (status == HttpStatus.INTERNAL_SERVER_ERROR && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
 			var trouble = DatabaseTrouble.of(failure);
 			if (trouble.isPresent()) {
-				var answer = trouble.get().answer(problems, request, failure);
-				if (uri != null && answer.getBody() != null) {
-					answer.getBody().setInstance(java.net.URI.create(uri.toString()));
-				}
-				return answer;
+				return trouble.get().answer(problems, request, failure);
 			}
 		}
 		String errorCode = switch (status) {
@@ -52,6 +47,7 @@ class ProblemErrorController implements ErrorController {
 			case BAD_REQUEST -> "request.malformed";
 			default -> status.is5xxServerError() ? "internal" : "request.error";
 		};
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		ProblemDetail problem = problems.create(request, status, errorCode, uri == null ? "" : uri, request.getMethod());
 		if (uri != null) {
 			problem.setInstance(java.net.URI.create(uri.toString()));

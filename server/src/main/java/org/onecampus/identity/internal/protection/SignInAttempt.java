@@ -26,7 +26,7 @@ public final class SignInAttempt {
 
 	static final String ATTRIBUTE = SignInAttempt.class.getName();
 
-	private UUID secondFactorAccount;
+	private UUID notedAccount;
 
 	private boolean secondFactor;
 
@@ -53,7 +53,7 @@ public final class SignInAttempt {
 	public static void noteAccount(UUID accountId, boolean enrolled, StoredPassword password) {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				&& attributes.getRequest().getAttribute(ATTRIBUTE) instanceof SignInAttempt attempt) {
-			attempt.secondFactorAccount = accountId;
+			attempt.notedAccount = accountId;
 			attempt.secondFactor = enrolled;
 			attempt.storedPassword = password;
 		}
@@ -74,12 +74,12 @@ public final class SignInAttempt {
 
 	/** @return whether the account has a second factor, if its lookup on this request noted it */
 	Optional<Boolean> secondFactor(UUID accountId) {
-		return accountId.equals(secondFactorAccount) ? Optional.of(secondFactor) : Optional.empty();
+		return accountId.equals(notedAccount) ? Optional.of(secondFactor) : Optional.empty();
 	}
 
 	/** @return what the account lookup on this request saw of the account's stored password, if it noted it */
 	Optional<StoredPassword> storedPassword(UUID accountId) {
-		return accountId.equals(secondFactorAccount) ? Optional.ofNullable(storedPassword) : Optional.empty();
+		return accountId.equals(notedAccount) ? Optional.ofNullable(storedPassword) : Optional.empty();
 	}
 
 	/** @return the success handler's records not written yet (none after this call) */
