@@ -23,9 +23,10 @@ public record OneCampusProperties(@DefaultValue("./data") Path dataDir, @Default
 	 * @param password database password
 	 * @param embeddedPort port of the embedded database, 0 for any free port
 	 * @param poolSize maximum connections in the pool
+	 * @param embeddedSocket connect to the embedded database over its Unix-domain socket (false: TCP on localhost)
 	 */
 	public record Db(String url, String user, String password, @DefaultValue("0") int embeddedPort,
-			@DefaultValue("20") int poolSize) {
+			@DefaultValue("20") int poolSize, @DefaultValue("true") boolean embeddedSocket) {
 
 		public boolean external() {
 			return url != null && !url.isBlank();

@@ -32,7 +32,8 @@ class DatabaseConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("onecampus");
 		if (embedded.lease() != null) {
-			config.setJdbcUrl(embedded.lease().database().jdbcUrl());
+			EmbeddedDatabase database = embedded.lease().database();
+			config.setJdbcUrl(properties.db().embeddedSocket() ? database.socketJdbcUrl() : database.jdbcUrl());
 			config.setUsername("postgres");
 		}
 		else {

@@ -2,6 +2,8 @@ package org.onecampus.kernel.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +27,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
+	/** Longest socket path a Unix-domain address takes ({@code sun_path} is 108 bytes with its terminating zero). */
+	private static final int SOCKET_PATH_LIMIT = 107;
+
 	private final Path directory;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+	private final Path socketDirectory;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Path socketDirectory) {
 		this.postgres = postgres;
 		this.directory = directory;
+		this.socketDirectory = socketDirectory;
 	}
 
 	/**
@@ -44,6 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		try {
 			Files.createDirectories(directory);
 			Path data = directory.toAbsolutePath().normalize();
+			Path socketDirectory = socketDirectory(data);
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(data)
 				.setCleanDataDirectory(false)
@@ -55,12 +64,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				// the machine loses the last commits of a database that `run` keeps for good.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on");
+				.setServerConfig("full_page_writes", "on")
+				// its Unix-domain socket where only this data directory's owner can reach it (PostgreSQL's default,
+				// the system's temporary directory, is open to every local user of the machine)
+				.setServerConfig("unix_socket_directories", socketDirectory.toString())
+				.setServerConfig("unix_socket_permissions", "0700");
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
-			var database = new EmbeddedDatabase(postgres, data);
+			var database = new EmbeddedDatabase(postgres, data, socketDirectory);
 			database.createDatabaseIfMissing();
 			log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), data);
 			return database;
@@ -85,8 +98,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The socket directory: the data directory itself, unless its socket's path would be too long for a
+	 * Unix-domain address; then the system's temporary directory, as PostgreSQL does by default.
+	 */
+	private static Path socketDirectory(Path data) {
+		String socket = data.resolve(".s.PGSQL.65535").toString();
+		return socket.getBytes(StandardCharsets.UTF_8).length <= SOCKET_PATH_LIMIT ? data
+				: Path.of(System.getProperty("java.io.tmpdir"));
+	}
+
+	/** @return the JDBC URL over TCP on localhost */
 	public String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+	}
+
+	/**
+	 * The JDBC URL over PostgreSQL's Unix-domain socket ({@link UnixDomainSocketFactory}), when the socket is there
+	 * (PostgreSQL on Windows makes none); otherwise the one over TCP. No TLS: a local socket has nothing to encrypt
+	 * against, and asking first would cost every new connection a round trip.
+	 * @return the URL
+	 */
+	public String socketJdbcUrl() {
+		Path socket = socket();
+		if (!Files.exists(socket)) {
+			return jdbcUrl();
+		}
+		return jdbcUrl() + "?sslmode=disable&socketFactory=" + UnixDomainSocketFactory.class.getName()
+				+ "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8);
+	}
+
+	/** @return the path of PostgreSQL's Unix-domain socket (which may not exist, as on Windows) */
+	public Path socket() {
+		return socketDirectory.resolve(".s.PGSQL." + postgres.getPort());
 	}
 
 	public DataSource postgresDataSource() {

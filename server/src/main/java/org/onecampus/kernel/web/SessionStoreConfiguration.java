@@ -1,5 +1,6 @@
 package org.onecampus.kernel.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,6 +10,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -27,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a signed-in browser. Here the store's reads run without one; everything it writes (a new session with its
  * attributes, a changed id with its security context, a deletion, the expiry clean-up) keeps its own transaction,
  * as before. A read inside a caller's transaction also keeps a transaction of its own, as before.
+ * <p>
+ * Attribute values are written with the modules' compact codecs where they have one ({@link SessionValues}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -40,6 +45,15 @@ class SessionStoreConfiguration {
 		TransactionTemplate template = new TransactionTemplate(transactionManager);
 		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new SessionTransactions(template);
+	}
+
+	/**
+	 * How Spring Session's JDBC store (found by this name) turns attribute values into bytes and back: with the
+	 * modules' {@link SessionValueCodec}s where one encodes the value, Java serialization otherwise.
+	 */
+	@Bean(defaultCandidate = false)
+	ConversionService springSessionConversionService(List<SessionValueCodec> codecs, ResourceLoader resources) {
+		return SessionValues.conversionService(codecs, resources.getClassLoader());
 	}
 
 	@Bean
