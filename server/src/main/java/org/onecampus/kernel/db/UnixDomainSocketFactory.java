@@ -34,10 +34,12 @@ import javax.net.SocketFactory;
  * URL: {@code socketFactory=org.onecampus.kernel.db.UnixDomainSocketFactory&socketFactoryArg=/dir/.s.PGSQL.5432};
  * the host and port it still parses are ignored.
  * <p>
- * Reads block, as on a TCP socket without a timeout. A read timeout ({@link Socket#setSoTimeout}, which the driver
- * sets for {@code LISTEN}'s {@code getNotifications(ms)}, a connection's validation and {@code socketTimeout})
- * turns the channel non-blocking and waits with a selector, as the JDK's own sockets do; the next read without a
- * timeout turns it blocking again.
+ * The socket behaves as the JDK's TCP socket does for the driver: reads wait for data, with the read timeout
+ * ({@link Socket#setSoTimeout}) the driver sets for {@code LISTEN}'s {@code getNotifications(ms)}, a connection's
+ * validation and {@code socketTimeout}; and an interrupt of the thread neither fails nor closes it (a blocking
+ * {@link SocketChannel} would close on one, breaking the connection of a thread that merely carries its interrupt
+ * flag on, or is told to finish its work at shutdown). So the channel is non-blocking and waits with selectors,
+ * the interrupt flag kept aside while it waits and restored afterwards.
  */
 public final class UnixDomainSocketFactory extends SocketFactory {
 
@@ -104,7 +106,7 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 
 		private volatile boolean closed;
 
-		/** Selectors for waiting while the channel is non-blocking; opened on the first timed read. */
+		/** Where a read waits for data and a write for room; opened with the connection. */
 		private Selector readable;
 
 		private Selector writable;
@@ -170,9 +172,15 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 			try {
 				// connecting to a local socket does not wait for a peer: it succeeds or fails at once
 				opened.connect(address);
+				opened.configureBlocking(false);
+				readable = Selector.open();
+				writable = Selector.open();
+				opened.register(readable, SelectionKey.OP_READ);
+				opened.register(writable, SelectionKey.OP_WRITE);
 			}
 			catch (IOException ex) {
 				opened.close();
+				closeSelectors();
 				var failed = new ConnectException("Could not connect to PostgreSQL's socket " + address.getPath() + ": "
 						+ ex.getMessage());
 				failed.initCause(ex);
@@ -192,22 +200,29 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 			synchronized (readLock) {
 				SocketChannel open = open();
 				int millis = timeout;
-				if (millis == 0) {
-					blocking(open, true);
-					return open.read(buffer);
+				long deadline = millis == 0 ? 0 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+				boolean interrupted = false;
+				try {
+					while (true) {
+						int n = open.read(buffer);
+						if (n != 0) {
+							return n;
+						}
+						long wait = 0;
+						if (millis != 0) {
+							long left = deadline - System.nanoTime();
+							if (left <= 0) {
+								throw new SocketTimeoutException("Read timed out");
+							}
+							wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
+						}
+						interrupted |= await(readable, wait);
+					}
 				}
-				blocking(open, false);
-				long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-				while (true) {
-					int n = open.read(buffer);
-					if (n != 0) {
-						return n;
+				finally {
+					if (interrupted) {
+						Thread.currentThread().interrupt();
 					}
-					long left = deadline - System.nanoTime();
-					if (left <= 0) {
-						throw new SocketTimeoutException("Read timed out");
-					}
-					await(readable, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
 				}
 			}
 		}
@@ -215,50 +230,28 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 		private void write(ByteBuffer buffer) throws IOException {
 			synchronized (writeLock) {
 				SocketChannel open = open();
-				while (buffer.hasRemaining()) {
-					if (open.write(buffer) == 0) {
-						// only when non-blocking (a timed read switched it) and the peer's buffer is full
-						await(writable, 0);
+				boolean interrupted = false;
+				try {
+					while (buffer.hasRemaining()) {
+						if (open.write(buffer) == 0) {
+							interrupted |= await(writable, 0);
+						}
+					}
+				}
+				finally {
+					if (interrupted) {
+						Thread.currentThread().interrupt();
 					}
 				}
 			}
 		}
 
 		/**
-		 * Sets the channel's mode. Holding the read lock; takes the write lock too, so no write is under way in the
-		 * other mode. A channel registered with a selector must leave it before it can block again.
+		 * Waits until the selector's one key is ready, the time is up (0: no limit) or the thread is interrupted.
+		 * @return whether the thread's interrupt flag was set (it is cleared, for the caller to restore at the end)
 		 */
-		private void blocking(SocketChannel open, boolean block) throws IOException {
-			if (open.isBlocking() == block) {
-				return;
-			}
-			synchronized (writeLock) {
-				if (block) {
-					deregister(open, readable);
-					deregister(open, writable);
-					open.configureBlocking(true);
-				}
-				else {
-					open.configureBlocking(false);
-					if (readable == null) {
-						readable = Selector.open();
-						writable = Selector.open();
-					}
-					open.register(readable, SelectionKey.OP_READ);
-					open.register(writable, SelectionKey.OP_WRITE);
-				}
-			}
-		}
-
-		private static void deregister(SocketChannel open, Selector selector) throws IOException {
-			SelectionKey key = selector == null ? null : open.keyFor(selector);
-			if (key != null) {
-				key.cancel();
-				selector.selectNow(); // completes the cancellation
-			}
-		}
-
-		private void await(Selector selector, long millis) throws IOException {
+		private boolean await(Selector selector, long millis) throws IOException {
+			boolean interrupted = Thread.interrupted();
 			try {
 				if (millis == 0) {
 					selector.select();
@@ -269,9 +262,10 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 				selector.selectedKeys().clear();
 			}
 			catch (ClosedSelectorException ex) {
-				// closed by another thread while this one waited
+				// closed by another thread while this one waited: open() below says so
 			}
 			open();
+			return interrupted | Thread.interrupted();
 		}
 
 		private SocketChannel open() throws SocketException {
@@ -306,8 +300,18 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 				}
 			}
 			finally {
+				closeSelectors();
+			}
+		}
+
+		private void closeSelectors() throws IOException {
+			try {
 				if (readable != null) {
 					readable.close();
+				}
+			}
+			finally {
+				if (writable != null) {
 					writable.close();
 				}
 			}

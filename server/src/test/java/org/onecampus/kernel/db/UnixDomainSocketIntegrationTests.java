@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The embedded database's Unix-domain socket and the driver's connections over it ({@link UnixDomainSocketFactory}):
  * where the socket is and who may reach it, and the driver's uses of a socket that a TCP socket gives it for free:
  * read timeouts (validation, {@code LISTEN}'s {@code getNotifications(ms)}, {@code socketTimeout}), answers and
- * requests larger than the socket's buffers, with and without a timeout set.
+ * requests larger than the socket's buffers, with and without a timeout set, and threads that are interrupted.
  */
 class UnixDomainSocketIntegrationTests {
 
@@ -127,6 +127,42 @@ class UnixDomainSocketIntegrationTests {
 					assertThat(Arrays.equals(rs.getBytes(1), large)).as("the echoed bytes over %s", url).isTrue();
 				}
 			}
+		}
+	}
+
+	@Test
+	void anInterruptedThreadKeepsItsConnectionAndItsInterrupt() throws Exception {
+		try (Connection connection = connect(database.socketJdbcUrl())) {
+			// a thread that carries its interrupt flag on (as a sign-in does after an interrupted wait for its hash)
+			Thread.currentThread().interrupt();
+			try {
+				assertThat(one(connection, "select 'flag set'")).isEqualTo("flag set");
+				assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			}
+			finally {
+				Thread.interrupted();
+			}
+			// a thread interrupted while it waits for an answer (as a writer thread told to finish at shutdown)
+			Thread waiting = Thread.currentThread();
+			Thread interrupter = new Thread(() -> {
+				try {
+					Thread.sleep(300);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				waiting.interrupt();
+			});
+			interrupter.start();
+			try {
+				assertThat(one(connection, "select pg_sleep(1)::text || 'done'")).isEqualTo("done");
+				assertThat(Thread.currentThread().isInterrupted()).isTrue();
+			}
+			finally {
+				interrupter.join();
+				Thread.interrupted();
+			}
+			assertThat(one(connection, "select 'still open'")).isEqualTo("still open");
 		}
 	}
 
