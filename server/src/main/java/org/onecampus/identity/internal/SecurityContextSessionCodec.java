@@ -26,7 +26,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The security context of a person signed in here, as the session keeps it, in about a fifth of the bytes of Java
+ * The security context of a person signed in here, as the session keeps it, in under a quarter of the bytes of Java
  * serialization and read back without resolving a dozen classes by name (on every request of that person): the
  * account, the person, the username and display name, whether the account is enabled, its permissions, the sign-in's
  * authorities (the permissions and the factors, with when each factor was entered) and the sign-in's address and

@@ -111,12 +111,13 @@ class UnixDomainSocketIntegrationTests {
 	}
 
 	@Test
-	void requestsAndAnswersLargerThanTheSocketsBuffersGoThroughWithAndWithoutATimeout() throws SQLException {
+	void requestsAndAnswersLargerThanTheSocketsBuffersGoThroughWithAndWithoutATimeoutAndWithSmallBuffers() throws SQLException {
 		byte[] large = new byte[12 * 1024 * 1024];
 		for (int i = 0; i < large.length; i++) {
 			large[i] = (byte) (i * 31 + (i >>> 11));
 		}
-		for (String url : new String[] { database.socketJdbcUrl(), database.socketJdbcUrl() + "&socketTimeout=30" }) {
+		for (String url : new String[] { database.socketJdbcUrl(), database.socketJdbcUrl() + "&socketTimeout=30",
+				database.socketJdbcUrl() + "&receiveBufferSize=16384&sendBufferSize=16384" }) {
 			try (Connection connection = connect(url);
 					PreparedStatement echo = connection.prepareStatement("select ?::bytea, length(?::bytea)")) {
 				echo.setBytes(1, large);
