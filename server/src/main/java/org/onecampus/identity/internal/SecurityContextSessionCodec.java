@@ -55,9 +55,8 @@ class SecurityContextSessionCodec implements SessionValueCodec {
 	@Override
 	public boolean encodes(Object value) {
 		return value.getClass() == SecurityContextImpl.class
-				&& ((SecurityContextImpl) value).getAuthentication() != null
-				&& ((SecurityContextImpl) value).getAuthentication().getClass() == UsernamePasswordAuthenticationToken.class
-				&& encodes((UsernamePasswordAuthenticationToken) ((SecurityContextImpl) value).getAuthentication());
+				&& ((SecurityContextImpl) value).getAuthentication() instanceof UsernamePasswordAuthenticationToken token
+				&& token.getClass() == UsernamePasswordAuthenticationToken.class && encodes(token);
 	}
 
 	private static boolean encodes(UsernamePasswordAuthenticationToken token) {

@@ -25,10 +25,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	public static final String DATABASE = "onecampus";
 
-	private final EmbeddedPostgres postgres;
-
 	/** Longest socket path a Unix-domain address takes ({@code sun_path} is 108 bytes with its terminating zero). */
 	private static final int SOCKET_PATH_LIMIT = 107;
+
+	/** PostgreSQL's socket in its directory is this name followed by the port. */
+	private static final String SOCKET_NAME = ".s.PGSQL.";
+
+	private final EmbeddedPostgres postgres;
 
 	private final Path directory;
 
@@ -103,7 +106,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * Unix-domain address; then the system's temporary directory, as PostgreSQL does by default.
 	 */
 	private static Path socketDirectory(Path data) {
-		String socket = data.resolve(".s.PGSQL.65535").toString();
+		String socket = data.resolve(SOCKET_NAME + 65535).toString();
 		return socket.getBytes(StandardCharsets.UTF_8).length <= SOCKET_PATH_LIMIT ? data
 				: Path.of(System.getProperty("java.io.tmpdir"));
 	}
@@ -130,7 +133,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	/** @return the path of PostgreSQL's Unix-domain socket (which may not exist, as on Windows) */
 	public Path socket() {
-		return socketDirectory.resolve(".s.PGSQL." + postgres.getPort());
+		return socketDirectory.resolve(SOCKET_NAME + postgres.getPort());
 	}
 
 	public DataSource postgresDataSource() {

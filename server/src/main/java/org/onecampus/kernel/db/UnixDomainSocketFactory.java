@@ -392,11 +392,8 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 			try {
 				open().setOption(option, value);
 			}
-			catch (SocketException ex) {
-				throw ex;
-			}
 			catch (IOException ex) {
-				throw new SocketException(ex.getMessage());
+				throw socketException(ex);
 			}
 		}
 
@@ -404,12 +401,14 @@ public final class UnixDomainSocketFactory extends SocketFactory {
 			try {
 				return open().getOption(option);
 			}
-			catch (SocketException ex) {
-				throw ex;
-			}
 			catch (IOException ex) {
-				throw new SocketException(ex.getMessage());
+				throw socketException(ex);
 			}
+		}
+
+		/** The socket's methods for options may only throw {@link SocketException}. */
+		private static SocketException socketException(IOException ex) {
+			return ex instanceof SocketException socket ? socket : new SocketException(ex.getMessage());
 		}
 
 		@Override
