@@ -1,7 +1,10 @@
 package org.onecampus.kernel.web;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -30,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a signed-in browser. Here the store's reads run without one; everything it writes (a new session with its
  * attributes, a changed id with its security context, a deletion, the expiry clean-up) keeps its own transaction,
  * as before. A read inside a caller's transaction also keeps a transaction of its own, as before.
+ * <p>
+ * A request records its session's last access only when the stored one is older than
+ * {@link SessionStore#TOUCH_INTERVAL} (a minute; at most a twentieth of the idle timeout), not on every request:
+ * Spring Session would otherwise rewrite the session's row, all four of its indexes and the write-ahead log, and
+ * wait for the disk, on every request of a signed-in browser, of which a portal page makes several. Idle sessions
+ * still end after the idle timeout, up to that minute early; the sessions page shows the last access to the minute.
  * <p>
  * Attribute values are written with the modules' compact codecs where they have one ({@link SessionValues}).
  */
@@ -99,8 +108,14 @@ class SessionStoreConfiguration {
 		}
 	}
 
-	/** The JDBC store, its reads by id without a transaction ({@link SessionTransactions}). */
+	/**
+	 * The JDBC store, its reads by id without a transaction ({@link SessionTransactions}) and its last-access writes
+	 * at most once per {@link #TOUCH_INTERVAL} ({@link Touched}).
+	 */
 	static final class SessionStore implements FindByIndexNameSessionRepository<Session>, DisposableBean {
+
+		/** The longest a session's stored last access lags behind its real one. */
+		static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
 		private final JdbcIndexedSessionRepository jdbc;
 
@@ -123,12 +138,13 @@ class SessionStoreConfiguration {
 
 		@Override
 		public void save(Session session) {
-			store.save(session);
+			store.save(session instanceof Touched touched ? touched.stored : session);
 		}
 
 		@Override
 		public Session findById(String id) {
-			return transactions.reading(() -> store.findById(id));
+			Session found = transactions.reading(() -> store.findById(id));
+			return found == null ? null : new Touched(found);
 		}
 
 		@Override
@@ -144,6 +160,88 @@ class SessionStoreConfiguration {
 		@Override
 		public void destroy() {
 			jdbc.destroy();
+		}
+	}
+	/**
+	 * A stored session whose last access is written only when the stored one is at least {@link #interval} old: a
+	 * request within that time leaves the session unchanged, so that Spring Session writes nothing for it (unless
+	 * the request changes an attribute, the id or the timeout, which are written as before).
+	 */
+	static final class Touched implements Session {
+
+		private final Session stored;
+
+		Touched(Session stored) {
+			this.stored = stored;
+		}
+
+		/** @return {@link SessionStore#TOUCH_INTERVAL}, or a twentieth of a shorter idle timeout */
+		Duration interval() {
+			Duration idle = stored.getMaxInactiveInterval();
+			Duration share = idle.isNegative() || idle.isZero() ? SessionStore.TOUCH_INTERVAL : idle.dividedBy(20);
+			return share.compareTo(SessionStore.TOUCH_INTERVAL) < 0 ? share : SessionStore.TOUCH_INTERVAL;
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant lastAccessedTime) {
+			if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(interval()))) {
+				stored.setLastAccessedTime(lastAccessedTime);
+			}
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return stored.getLastAccessedTime();
+		}
+
+		@Override
+		public String getId() {
+			return stored.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			return stored.changeSessionId();
+		}
+
+		@Override
+		public <T> T getAttribute(String attributeName) {
+			return stored.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return stored.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			stored.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			stored.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return stored.getCreationTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			stored.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return stored.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return stored.isExpired();
 		}
 	}
 }

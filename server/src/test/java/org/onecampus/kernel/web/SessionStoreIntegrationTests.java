@@ -2,6 +2,8 @@ package org.onecampus.kernel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.onecampus.support.ApiClient;
 import org.onecampus.support.ApiClient.Response;
@@ -15,13 +17,14 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The session store reads a signed-in browser's session without a transaction of its own (one round trip less
- * per request) and still writes in one: a request of a signed-in browser runs one session transaction (the save
- * of its last access), not two. A signed-in person's security context is stored in the identity module's compact
+ * per request), writes its last access only when the stored one is over a minute old, and then in one
+ * transaction. A signed-in person's security context is stored in the identity module's compact
  * form, not Java-serialized, and a session stored Java-serialized (before the upgrade) still counts.
  */
 @IntegrationTest
@@ -44,17 +47,47 @@ class SessionStoreIntegrationTests {
 	ConversionService sessionValues;
 
 	@Test
-	void aSignedInRequestReadsItsSessionWithoutATransactionAndSavesItInOne() {
+	void aSignedInRequestReadsItsSessionWithoutATransactionAndWritesItsLastAccessOnlyOnceAMinute() {
 		String username = DemoPersons.nth(jdbc, 85);
 		ApiClient browser = new ApiClient(port).signIn(username, IntegrationTest.DEMO_PASSWORD);
+		long signedInAt = lastAccess(username);
 
+		// within a minute of the last stored access: the session is read, and nothing is written
 		var seen = RequestTransactions.seen();
 		Response me = RequestTransactions.during(transactions, seen, () -> browser.get("/api/v1/me"));
-
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().get("username").asString()).isEqualTo(username);
 		// Spring Session's transactions have no name, the platform's are named after their methods
+		assertThat(seen.begun().stream().filter(String::isEmpty)).isEmpty();
+		assertThat(lastAccess(username)).isEqualTo(signedInAt);
+
+		// the stored access is over a minute old: the request writes it, in one transaction, with the new expiry
+		jdbc.sql("""
+				update kernel_session set last_access_time = last_access_time - 61000, expiry_time = expiry_time - 61000
+				where principal_name = ?""").param(username).update();
+		long before = System.currentTimeMillis();
+		seen = RequestTransactions.seen();
+		me = RequestTransactions.during(transactions, seen, () -> browser.get("/api/v1/me"));
+		assertThat(me.status()).isEqualTo(200);
 		assertThat(seen.begun().stream().filter(String::isEmpty)).hasSize(1);
+		assertThat(lastAccess(username)).isGreaterThanOrEqualTo(before);
+		assertThat(jdbc.sql("select expiry_time - last_access_time from kernel_session where principal_name = ?")
+			.param(username).query(Long.class).single()).isEqualTo(8 * 3600 * 1000L);
+
+		// within the minute, a changed attribute is still written; a last access a minute later is written too
+		@SuppressWarnings("unchecked")
+		SessionRepository<Session> store = (SessionRepository<Session>) sessions;
+		String id = jdbc.sql("select session_id from kernel_session where principal_name = ?").param(username)
+			.query(String.class).single();
+		Session session = store.findById(id);
+		session.setLastAccessedTime(Instant.now());
+		session.setAttribute("onecampus.test", "changed");
+		store.save(session);
+		assertThat(store.findById(id).<String>getAttribute("onecampus.test")).isEqualTo("changed");
+		session = store.findById(id);
+		session.setLastAccessedTime(Instant.now().plusSeconds(61));
+		store.save(session);
+		assertThat(lastAccess(username)).isGreaterThan(System.currentTimeMillis() + 50_000);
 		// the store is still found by principal (the sessions list, signing out everywhere)
 		assertThat(((FindByIndexNameSessionRepository<?>) sessions).findByPrincipalName(username)).isNotEmpty();
 	}
@@ -80,6 +113,13 @@ class SessionStoreIntegrationTests {
 		Response me = browser.get("/api/v1/me");
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().get("username").asString()).isEqualTo(username);
+	}
+
+	private long lastAccess(String username) {
+		return jdbc.sql("select last_access_time from kernel_session where principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
 	}
 
 	private byte[] storedContext(String username) {
