@@ -7,8 +7,8 @@
 #
 #   bench/request-cost.sh MODE BASE_URL SERVER_PID DATA_DIR [SECONDS] [THREADS]
 #
-# MODE: token (POST /oauth2/token as demo-system) or signin (GET /api/v1/csrf + POST /login, the JMH
-# passwordSignIn's requests). DATA_DIR is the server's --onecampus.data-dir (its embedded PostgreSQL runs in
+# MODE: token (POST /oauth2/token as demo-system), signin (GET /api/v1/csrf + POST /login, the JMH
+# passwordSignIn's requests) or me (GET /api/v1/me from browsers signed in once before the count starts). DATA_DIR is the server's --onecampus.data-dir (its embedded PostgreSQL runs in
 # DATA_DIR/postgres). SECONDS defaults to 20, THREADS to 8 for tokens and 2 for sign-ins. Needs psql, Java 17.
 # KNOWN_DEVICES=1 (signin): each account keeps its own cookies, so it signs in again from a known device (no
 # new-device notice), as jmh-password.sh's KNOWN_DEVICES=1; by default every sign-in is from a new device.
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=$1; BASE=$2; PID=$3; DATA=$(realpath "$4"); SECONDS_=${5:-20}
-THREADS=${6:-$([[ $MODE == token ]] && echo 8 || echo 2)}
+THREADS=${6:-$([[ $MODE == signin ]] && echo 2 || echo 8)}
 PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 counters() {
 	psql -X -q -A -t -h 127.0.0.1 -p "$PORT" -U postgres -d onecampus -c \

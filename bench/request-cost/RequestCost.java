@@ -21,13 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * What one request costs the server, measured from outside: a closed loop of client-credentials tokens
  * ({@code token}: {@code POST /oauth2/token} as demo-system) or password sign-ins ({@code signin}: as the
  * JMH passwordSignIn does, {@code GET /api/v1/csrf} when the browser has no CSRF cookie, then
- * {@code POST /login}, each browser cycling through the nine fixed demo accounts), and the CPU time the
+ * {@code POST /login}, each browser cycling through the nine fixed demo accounts) or a signed-in browser's
+ * requests ({@code me}: each thread signs in once as one of the nine accounts, then asks {@code GET /api/v1/me}
+ * over and over; the sign-ins are not counted), and the CPU time the
  * server's JVM and its embedded PostgreSQL's processes (postmaster and backends) spent meanwhile, per
  * request, from /proc. CPU per request is far less sensitive to the machine's other load than requests
  * per second. Run with {@code java bench/request-cost/RequestCost.java} (Java 17, no dependencies);
  * {@code bench/request-cost.sh} adds the database's commit and row counters.
  *
- * Arguments: MODE (token|signin) BASE_URL THREADS SECONDS SERVER_PID DATA_DIR
+ * Arguments: MODE (token|signin|me) BASE_URL THREADS SECONDS SERVER_PID DATA_DIR
  */
 public class RequestCost {
 
@@ -47,6 +49,12 @@ public class RequestCost {
 		}
 		AtomicLong ok = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
+		List<HttpClient> signedIn = new ArrayList<>();
+		if (mode.equals("me")) {
+			for (int i = 0; i < threads; i++) {
+				signedIn.add(signIn(base, USERS.get(i % USERS.size())));
+			}
+		}
 		long jvm0 = cpu(serverPid);
 		long pg0 = postgresCpu(dataDir);
 		long start = System.nanoTime();
@@ -54,7 +62,12 @@ public class RequestCost {
 		List<Thread> loops = new ArrayList<>();
 		for (int i = 0; i < threads; i++) {
 			int first = i;
-			Runnable loop = mode.equals("token") ? () -> tokens(base, end, ok, failed) : () -> signIns(base, first, end, ok, failed);
+			Runnable loop = switch (mode) {
+				case "token" -> () -> tokens(base, end, ok, failed);
+				case "signin" -> () -> signIns(base, first, end, ok, failed);
+				case "me" -> () -> me(signedIn.get(first), base, end, ok, failed);
+				default -> throw new IllegalArgumentException("MODE must be token, signin or me: " + mode);
+			};
 			Thread thread = new Thread(loop);
 			thread.start();
 			loops.add(thread);
@@ -128,6 +141,36 @@ public class RequestCost {
 					.POST(HttpRequest.BodyPublishers.ofString(form))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				count(response, ok, failed);
+			}
+			catch (Exception ex) {
+				failed.incrementAndGet();
+			}
+		}
+	}
+
+	/** @return a browser signed in as {@code username} */
+	static HttpClient signIn(String base, String username) throws Exception {
+		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf")).build(), HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", String.valueOf(csrf(cookies)))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+					+ URLEncoder.encode("Xq7!campus-Demo", StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("sign-in as " + username + ": " + response.statusCode() + " " + response.body());
+		}
+		return http;
+	}
+
+	static void me(HttpClient http, String base, long end, AtomicLong ok, AtomicLong failed) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Accept", "application/json").build();
+		while (System.nanoTime() < end) {
+			try {
+				count(http.send(request, HttpResponse.BodyHandlers.ofString()), ok, failed);
 			}
 			catch (Exception ex) {
 				failed.incrementAndGet();
