@@ -138,7 +138,7 @@ class SessionStoreConfiguration {
 
 		@Override
 		public void save(Session session) {
-			store.save(session instanceof Touched touched ? touched.stored : session);
+			store.save(session instanceof Touched touched ? touched.toSave() : session);
 		}
 
 		@Override
@@ -164,15 +164,30 @@ class SessionStoreConfiguration {
 	}
 	/**
 	 * A stored session whose last access is written only when the stored one is at least {@link #interval} old: a
-	 * request within that time leaves the session unchanged, so that Spring Session writes nothing for it (unless
-	 * the request changes an attribute, the id or the timeout, which are written as before).
+	 * request within that time leaves the session unchanged, so that Spring Session writes nothing for it. A request
+	 * that changes the session anyway (an attribute, the id, the timeout) writes its last access with the change.
 	 */
 	static final class Touched implements Session {
 
 		private final Session stored;
 
+		/** The last access not written yet, if any. */
+		private Instant unwritten;
+
+		/** Whether the session changes anyway. */
+		private boolean changed;
+
 		Touched(Session stored) {
 			this.stored = stored;
+		}
+
+		/** @return the stored session to save, with its last access when it changes anyway */
+		Session toSave() {
+			if (changed && unwritten != null) {
+				stored.setLastAccessedTime(unwritten);
+				unwritten = null;
+			}
+			return stored;
 		}
 
 		/** @return {@link SessionStore#TOUCH_INTERVAL}, or a twentieth of a shorter idle timeout */
@@ -186,6 +201,10 @@ class SessionStoreConfiguration {
 		public void setLastAccessedTime(Instant lastAccessedTime) {
 			if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(interval()))) {
 				stored.setLastAccessedTime(lastAccessedTime);
+				unwritten = null;
+			}
+			else {
+				unwritten = lastAccessedTime;
 			}
 		}
 
@@ -201,6 +220,7 @@ class SessionStoreConfiguration {
 
 		@Override
 		public String changeSessionId() {
+			changed = true;
 			return stored.changeSessionId();
 		}
 
@@ -216,11 +236,13 @@ class SessionStoreConfiguration {
 
 		@Override
 		public void setAttribute(String attributeName, Object attributeValue) {
+			changed = true;
 			stored.setAttribute(attributeName, attributeValue);
 		}
 
 		@Override
 		public void removeAttribute(String attributeName) {
+			changed = true;
 			stored.removeAttribute(attributeName);
 		}
 
@@ -231,6 +253,7 @@ class SessionStoreConfiguration {
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
+			changed = true;
 			stored.setMaxInactiveInterval(interval);
 		}
 

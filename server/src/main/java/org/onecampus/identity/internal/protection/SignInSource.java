@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.onecampus.kernel.web.CanonicalClientAddressFilter;
+
 /**
  * Who is trying to sign in: the login as typed (lower-cased, bounded) and the client address with its
  * subnet (/24 for IPv4, /64 for IPv6). The address is the one Tomcat resolved, which honours
@@ -28,7 +30,8 @@ public record SignInSource(String login, String ip, String subnet) {
 			byte[] bytes = InetAddress.getByName(address).getAddress();
 			int keep = bytes.length == 4 ? 3 : 8;
 			byte[] masked = Arrays.copyOf(Arrays.copyOf(bytes, keep), bytes.length);
-			return InetAddress.getByAddress(masked).getHostAddress() + (bytes.length == 4 ? "/24" : "/64");
+			return CanonicalClientAddressFilter.canonical(InetAddress.getByAddress(masked).getHostAddress())
+					+ (bytes.length == 4 ? "/24" : "/64");
 		}
 		catch (UnknownHostException ex) {
 			return address;

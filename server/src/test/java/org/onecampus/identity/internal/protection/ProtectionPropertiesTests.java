@@ -33,7 +33,9 @@ class ProtectionPropertiesTests {
 	@CsvSource(textBlock = """
 			10.12.34.56, 10.12.34.0/24
 			203.0.113.200, 203.0.113.0/24
-			2001:db8:1:2:3:4:5:6, 2001:db8:1:2:0:0:0:0/64
+			2001:db8:1:2:3:4:5:6, 2001:db8:1:2::/64
+			0:0:0:0:0:0:0:1, ::/64
+			2001:db8:0:0:1:0:0:1, 2001:db8::/64
 			""")
 	void addressesAreGroupedIntoSubnets(String address, String subnet) {
 		assertThat(SignInSource.subnetOf(address)).isEqualTo(subnet);
