@@ -23,24 +23,22 @@ class CanonicalClientAddressFilterTests {
 			fe80:0:0:0:0:0:0:1%eth0, fe80::1%eth0
 			""")
 	void anIpv6AddressIsSeenInItsShortForm(String remote, String seen) throws Exception {
-		assertThat(seenBy(remote).getRemoteAddr()).isEqualTo(seen);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr(remote);
+		assertThat(seenBy(request).getRemoteAddr()).isEqualTo(seen);
 	}
 
 	@Test
 	void anIpv4RequestIsPassedOnAsItIs() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr("10.12.34.56");
-		AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
-		new CanonicalClientAddressFilter().doFilter(request, new MockHttpServletResponse(),
-				(req, res) -> seen.set((HttpServletRequest) req));
-		assertThat(seen.get()).isSameAs(request);
+		assertThat(seenBy(request)).isSameAs(request);
 		assertThat(CanonicalClientAddressFilter.canonical(null)).isNull();
 		assertThat(CanonicalClientAddressFilter.canonical("::1")).isEqualTo("::1");
 	}
 
-	private static HttpServletRequest seenBy(String remote) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest();
-		request.setRemoteAddr(remote);
+	/** @return the request the rest of the chain sees */
+	private static HttpServletRequest seenBy(MockHttpServletRequest request) throws Exception {
 		AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
 		new CanonicalClientAddressFilter().doFilter(request, new MockHttpServletResponse(),
 				(req, res) -> seen.set((HttpServletRequest) req));
