@@ -162,6 +162,7 @@ class SessionStoreConfiguration {
 			jdbc.destroy();
 		}
 	}
+
 	/**
 	 * A stored session whose last access is written only when the stored one is at least {@link #interval} old: a
 	 * request within that time leaves the session unchanged, so that Spring Session writes nothing for it. A request
@@ -192,9 +193,9 @@ class SessionStoreConfiguration {
 
 		/** @return {@link SessionStore#TOUCH_INTERVAL}, or a twentieth of a shorter idle timeout */
 		Duration interval() {
-			Duration idle = stored.getMaxInactiveInterval();
-			Duration share = idle.isNegative() || idle.isZero() ? SessionStore.TOUCH_INTERVAL : idle.dividedBy(20);
-			return share.compareTo(SessionStore.TOUCH_INTERVAL) < 0 ? share : SessionStore.TOUCH_INTERVAL;
+			Duration share = stored.getMaxInactiveInterval().dividedBy(20);
+			return share.isNegative() || share.isZero() || share.compareTo(SessionStore.TOUCH_INTERVAL) > 0
+					? SessionStore.TOUCH_INTERVAL : share;
 		}
 
 		@Override
