@@ -1,5 +1,6 @@
 package org.onecampus.kernel.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,10 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
@@ -18,6 +26,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.SimpleTransactionStatus;
@@ -25,6 +34,7 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Spring Session's JDBC store ({@code kernel_session}) reads a session, on every request that carries a session
@@ -41,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still end after the idle timeout, up to that minute early; the sessions page shows the last access to the minute.
  * <p>
  * Attribute values are written with the modules' compact codecs where they have one ({@link SessionValues}).
+ * <p>
+ * Writes a request wants stored with its session ({@link SessionWrites}) run in the transaction of the session's save.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -66,26 +78,71 @@ class SessionStoreConfiguration {
 	}
 
 	@Bean
+	SessionWrites sessionWrites(PlatformTransactionManager transactionManager) {
+		TransactionTemplate template = new TransactionTemplate(transactionManager);
+		template.setName(SessionWrites.class.getName());
+		return new SessionWrites(template);
+	}
+
+	/** Follows each request just outside Spring Session's filter, for the writes left when no session was saved. */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> sessionWritesFilter(SessionWrites writes) {
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected boolean shouldNotFilterAsyncDispatch() {
+				return false;
+			}
+
+			@Override
+			protected boolean shouldNotFilterErrorDispatch() {
+				return false;
+			}
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				try (var following = writes.follow(request)) {
+					chain.doFilter(request, response);
+				}
+			}
+		});
+		// the dispatches Spring Session's filter follows, the error page's among them
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+	@Bean
 	static BeanPostProcessor sessionReadsWithoutTransaction(
-			@Qualifier("springSessionTransactionOperations") ObjectProvider<SessionTransactions> transactions) {
+			@Qualifier("springSessionTransactionOperations") ObjectProvider<SessionTransactions> transactions,
+			ObjectProvider<SessionWrites> writes) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return bean instanceof JdbcIndexedSessionRepository repository
-						? new SessionStore(repository, transactions.getObject()) : bean;
+						? new SessionStore(repository, transactions.getObject(), writes.getObject()) : bean;
 			}
 		};
 	}
 
-	/** Spring Session's transactions, with a way to run the store's reads without one. */
+	/**
+	 * Spring Session's transactions, with a way to run the store's reads without one and its save in a transaction
+	 * begun with other writes.
+	 */
 	static final class SessionTransactions implements TransactionOperations {
 
 		private final TransactionTemplate template;
 
+		/** Takes part in the transaction begun by {@link #together}. */
+		private final TransactionTemplate joining;
+
 		private final ThreadLocal<Boolean> reading = new ThreadLocal<>();
+
+		private final ThreadLocal<Boolean> together = new ThreadLocal<>();
 
 		SessionTransactions(TransactionTemplate template) {
 			this.template = template;
+			this.joining = new TransactionTemplate(template.getTransactionManager());
 		}
 
 		@Override
@@ -94,7 +151,18 @@ class SessionStoreConfiguration {
 				// each statement on a connection of its own in auto-commit: the read, or an expired session's delete
 				return action.doInTransaction(new SimpleTransactionStatus(false));
 			}
-			return template.execute(action);
+			return together.get() != null ? joining.execute(action) : template.execute(action);
+		}
+
+		/** Runs {@code work} in {@code transaction}, which the store's writes on this thread meanwhile take part in. */
+		void together(TransactionOperations transaction, Runnable work) {
+			together.set(Boolean.TRUE);
+			try {
+				transaction.executeWithoutResult(status -> work.run());
+			}
+			finally {
+				together.remove();
+			}
 		}
 
 		<T> T reading(Supplier<T> read) {
@@ -124,11 +192,14 @@ class SessionStoreConfiguration {
 
 		private final SessionTransactions transactions;
 
+		private final SessionWrites writes;
+
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		SessionStore(JdbcIndexedSessionRepository jdbc, SessionTransactions transactions) {
+		SessionStore(JdbcIndexedSessionRepository jdbc, SessionTransactions transactions, SessionWrites writes) {
 			this.jdbc = jdbc;
 			this.store = (FindByIndexNameSessionRepository) jdbc;
 			this.transactions = transactions;
+			this.writes = writes;
 		}
 
 		@Override
@@ -136,9 +207,31 @@ class SessionStoreConfiguration {
 			return store.createSession();
 		}
 
+		/**
+		 * Saves the session, with the request's {@link SessionWrites} first in the same transaction if it has any; a
+		 * session that failed to be saved with them is not saved later in the request.
+		 */
 		@Override
 		public void save(Session session) {
-			store.save(session instanceof Touched touched ? touched.toSave() : session);
+			Session toSave = session instanceof Touched touched ? touched.toSave() : session;
+			if (writes.discarded(toSave)) {
+				return;
+			}
+			Runnable withSession = writes.take();
+			if (withSession == null) {
+				store.save(toSave);
+				return;
+			}
+			try {
+				transactions.together(writes.transactions(), () -> {
+					withSession.run();
+					store.save(toSave);
+				});
+			}
+			catch (RuntimeException | Error ex) {
+				writes.discard(toSave);
+				throw ex;
+			}
 		}
 
 		@Override

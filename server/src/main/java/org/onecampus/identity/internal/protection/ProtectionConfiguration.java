@@ -2,6 +2,7 @@ package org.onecampus.identity.internal.protection;
 
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
+import org.onecampus.kernel.web.SessionWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -15,10 +16,10 @@ class ProtectionConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInProtection protection, DeviceCookies devices,
-			SignInPasswordScoring scoring, PendingSignIns pendingSignIns, Problems problems,
+			SignInPasswordScoring scoring, PendingSignIns pendingSignIns, SessionWrites sessionWrites, Problems problems,
 			JsonMapper json) {
 		var registration = new FilterRegistrationBean<>(
-				new SignInThrottleFilter(protection, devices, scoring, pendingSignIns, problems, json));
+				new SignInThrottleFilter(protection, devices, scoring, pendingSignIns, sessionWrites, problems, json));
 		registration.addUrlPatterns("/login");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.onecampus.identity.CampusUser;
 import org.onecampus.identity.internal.passwords.SignInPasswordScoring;
 import org.onecampus.kernel.error.Problems;
+import org.onecampus.kernel.web.SessionWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * 429 {@code auth.too-many-attempts} and {@code Retry-After}, counts failures (401), and on success
  * (200) holds the sign-in for a second factor when the person has one, or else forgives the login,
  * recognises the device and notes the session's address and browser; it also scores the password for the weak-password
- * report without keeping it. The response is buffered so that the device cookie can still be set.
+ * report without keeping it. The response is buffered so that the device cookie can still be set. A sign-in's records
+ * are stored with its session ({@link SessionWrites}): one transaction, one commit, both or neither.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -34,16 +36,19 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final PendingSignIns pendingSignIns;
 
+	private final SessionWrites sessionWrites;
+
 	private final Problems problems;
 
 	private final JsonMapper json;
 
 	SignInThrottleFilter(SignInProtection protection, DeviceCookies devices, SignInPasswordScoring scoring,
-			PendingSignIns pendingSignIns, Problems problems, JsonMapper json) {
+			PendingSignIns pendingSignIns, SessionWrites sessionWrites, Problems problems, JsonMapper json) {
 		this.protection = protection;
 		this.devices = devices;
 		this.scoring = scoring;
 		this.pendingSignIns = pendingSignIns;
+		this.sessionWrites = sessionWrites;
 		this.problems = problems;
 		this.json = json;
 	}
@@ -97,7 +102,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	/**
 	 * A password sign-in went through: scores the password, holds the sign-in for its second factor or forgives the
 	 * login and notes the session's device, and writes the success handler's records with the filter's, in one
-	 * transaction. If they cannot be written the sign-in does not stand.
+	 * transaction: the one that stores the signed-in session when the request ends. If they cannot be written the
+	 * sign-in does not stand (the session is not stored, the answer is an error). A sign-in held for its second factor
+	 * writes its records now.
 	 */
 	private void signedIn(HttpServletRequest request, SignInSource source, boolean forgivable, SignInAttempt attempt,
 			BufferedAnswer buffered) throws IOException {
@@ -113,12 +120,17 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				attempt.takeRecords().run();
 			}
 			else {
-				protection.signedIn(source, forgivable, attempt.takeRecords(), user.map(CampusUser::accountId).orElse(null),
-						session == null ? null : session.getId(), request.getHeader("User-Agent"));
+				Runnable records = attempt.takeRecords();
+				var accountId = user.map(CampusUser::accountId).orElse(null);
+				String sessionId = session == null ? null : session.getId();
+				String userAgent = request.getHeader("User-Agent");
+				sessionWrites.withSession(
+						() -> protection.signedIn(source, forgivable, records, accountId, sessionId, userAgent));
 			}
 		}
 		catch (RuntimeException ex) {
-			// Nothing of this sign-in was recorded, so it does not stand: no session, no pending second step.
+			// Nothing of this sign-in was recorded, so it does not stand: no session, no pending second step. (Records
+			// stored with the session fail later, with its save, which then stores nothing.)
 			if (session != null) {
 				session.invalidate();
 			}
