@@ -9,6 +9,7 @@ import org.onecampus.kernel.audit.AuditLog;
 import org.onecampus.kernel.audit.AuditLog.AuditEntry;
 import org.onecampus.kernel.error.PlatformException;
 import org.onecampus.kernel.web.PublicEndpoint;
+import org.onecampus.kernel.web.SessionWrites;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /login/mfa}: the second step of a sign-in that answered {@code {"mfaRequired": true}},
  * with a TOTP code or a recovery code. Wrong codes count against the account like wrong passwords,
- * so the throttle stops guessing; only a right code forgives the account's failures.
+ * so the throttle stops guessing; only a right code forgives the account's failures. A right code's records
+ * (forgiven failures, the session's device note, the audit entry) are stored with the signed-in session, in one
+ * transaction ({@link SessionWrites}).
  */
 @RestController
 class MfaSignInController {
@@ -34,13 +37,16 @@ class MfaSignInController {
 
 	private final AuditLog audit;
 
+	private final SessionWrites sessionWrites;
+
 	MfaSignInController(PendingSignIns pendingSignIns, SecondFactors factors, SignInProtection protection,
-			DeviceCookies devices, AuditLog audit) {
+			DeviceCookies devices, AuditLog audit, SessionWrites sessionWrites) {
 		this.pendingSignIns = pendingSignIns;
 		this.factors = factors;
 		this.protection = protection;
 		this.devices = devices;
 		this.audit = audit;
+		this.sessionWrites = sessionWrites;
 	}
 
 	@PostMapping("/login/mfa")
@@ -59,10 +65,14 @@ class MfaSignInController {
 			throw new PlatformException(HttpStatus.UNAUTHORIZED, "auth.mfa-code-wrong");
 		}
 		pendingSignIns.complete(request, pending);
-		protection.signedIn(source, user.accountId(), request.getSession().getId(), request.getHeader("User-Agent"));
+		String sessionId = request.getSession().getId();
+		String userAgent = request.getHeader("User-Agent");
+		String ip = request.getRemoteAddr();
+		sessionWrites.withSession(() -> {
+			protection.signedIn(source, user.accountId(), sessionId, userAgent);
+			audit.record(new AuditEntry(user.getUsername(), "auth.mfa-passed", "account:" + user.accountId(), null, ip));
+		});
 		devices.issue(response, source.login(), request.isSecure());
-		audit.record(new AuditEntry(user.getUsername(), "auth.mfa-passed", "account:" + user.accountId(), null,
-				request.getRemoteAddr()));
 		return ResponseEntity.ok(Map.of("redirect", pending.redirect()));
 	}
 }

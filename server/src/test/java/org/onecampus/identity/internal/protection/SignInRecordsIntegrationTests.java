@@ -130,8 +130,15 @@ class SignInRecordsIntegrationTests {
 		assertThat(password.json().get("mfaRequired").asBoolean()).isTrue();
 		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
 		assertThat(failures(username)).isEqualTo(1);
-		Response code = later.postForm("/login/mfa", Map.of("code", TotpCodes.code(secret, 1)));
+		var seen = RequestTransactions.seen();
+		Response code = RequestTransactions.during(transactions, seen,
+				() -> later.postForm("/login/mfa", Map.of("code", TotpCodes.code(secret, 1))));
 		assertThat(code.status()).as(code.body()).isEqualTo(200);
+		// the code's records (forgiveness, device note, audit entry) are stored with the signed-in session
+		assertThat(seen.committed()).contains(SessionWrites.class.getName())
+			.doesNotContain(SignInProtection.class.getName() + ".signedIn");
+		assertThat(audited("auth.mfa-passed", username)).isEqualTo(1);
+		assertThat(later.get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(failures(username)).isZero();
 		assertThat(audited("auth.sign-in", username)).isEqualTo(signIns + 1);
 	}
