@@ -16,15 +16,15 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>
  * The writes run just before the session's own statements, in that save's transaction; if they fail, the session is
  * not saved either, nor later in the request (the error page's dispatch would otherwise store it without them), and
- * the request fails. If the request ends without saving its session (it has none, nothing in
- * it changed, or it was invalidated), they run in a transaction of their own as it ends: never lost. Outside a web
- * request (a background thread) they run at once, in a transaction.
+ * the request fails. If the request ends without saving its session (it has none, nothing in it changed, or it was
+ * invalidated), they run in a transaction of their own as it ends: never lost. Outside a web request (a background
+ * thread) they run at once, in a transaction.
  */
 public final class SessionWrites {
 
-	private final TransactionOperations transactions;
-
 	private static final String ATTRIBUTE = SessionWrites.class.getName();
+
+	private final TransactionOperations transactions;
 
 	/** The current request's; none outside a request. */
 	private final ThreadLocal<Followed> current = new ThreadLocal<>();
